@@ -1,0 +1,145 @@
+/**
+ * Small synthetic stage outputs for tests of later stages, written exactly as the contract in
+ * `core/artifacts.ts` says, so that train, analyze and site can be tested without running collect or train.
+ *
+ * @module
+ */
+import { stringify } from "csv-stringify/sync";
+import {
+  type CollectManifest,
+  PATHS,
+  PREDICTION_COLUMNS,
+  type RowInfo,
+  type TestIndex,
+  type TrainIndex,
+} from "../core/artifacts.ts";
+import { encodeNpy } from "../core/npy.ts";
+import { createRandom } from "../core/random.ts";
+import { join, writeFileAtomic, writeJsonAtomic } from "../scripts/_fs.ts";
+
+/** Options of {@link writeCollectFixture}. */
+export interface CollectFixtureOptions {
+  /** @default 120 */
+  rows?: number;
+  /** @default 8 */
+  features?: number;
+  /** Ensemble members (bags). @default 3 */
+  k?: number;
+  /** @default 1 */
+  seed?: number;
+  /** Standard deviation of the noise added to the linear target. @default 0.3 */
+  noise?: number;
+}
+
+/** What {@link writeCollectFixture} wrote, for assertions. */
+export interface CollectFixture {
+  inputs: Float32Array;
+  targets: Float32Array;
+  rows: RowInfo[];
+  test: number[];
+  bags: TrainIndex[];
+}
+
+/**
+ * Write collect-shaped artifacts under `out`: standard-normal features, a target `6.5 + x·w + noise` clipped to
+ * [1, 10], a 15% test set and K bags of 90% of the other rows.
+ */
+export async function writeCollectFixture(
+  out: string,
+  options: CollectFixtureOptions = {},
+): Promise<CollectFixture> {
+  const { rows: n = 120, features: f = 8, k = 3, seed = 1, noise = 0.3 } = options;
+  const rng = createRandom(seed);
+  const weights = Array.from({ length: f }, (_, j) => (j % 2 === 0 ? 0.6 : -0.3) / Math.sqrt(1 + j));
+  const inputs = new Float32Array(n * f);
+  const targets = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    let y = 6.5;
+    for (let j = 0; j < f; j++) {
+      const x = rng.normal();
+      inputs[i * f + j] = x;
+      y += x * weights[j];
+    }
+    targets[i] = Math.min(10, Math.max(1, y + noise * rng.normal()));
+  }
+  const rows: RowInfo[] = Array.from({ length: n }, (_, i) => ({
+    line: i + 2,
+    id: `tt${String(i).padStart(7, "0")}`,
+    title: i === 0 ? "<script>alert(1)</script> & Co" : `Movie ${i}`,
+    year: 1980 + (i % 40),
+    director: `Director ${i % 7}`,
+    genres: i % 2 ? ["Drama"] : ["Comedy", "Romance"],
+  }));
+  const order = rng.shuffle(rows.map((_, i) => i));
+  const nTest = Math.ceil(0.15 * n);
+  const test = order.slice(0, nTest).sort((a, b) => a - b);
+  const rest = order.slice(nTest);
+  const bags: TrainIndex[] = [];
+  for (let b = 1; b <= k; b++) {
+    const shuffled = createRandom(seed * 100 + b).shuffle(rest);
+    const cut = Math.round(0.9 * rest.length);
+    bags.push({
+      k: b,
+      seed: seed * 100 + b,
+      train: shuffled.slice(0, cut).sort((x, y) => x - y),
+      validation: shuffled.slice(cut).sort((x, y) => x - y),
+    });
+  }
+  const featureNames = Array.from({ length: f }, (_, j) => `num:x${j}`);
+  const manifest: CollectManifest = {
+    schema: 1,
+    profile: "fixture",
+    input: { path: "fixture", sha256: "0".repeat(64), bytes: 0, records: n },
+    rows: {
+      kept: n,
+      test: test.length,
+      train: bags.map((b) => b.train.length),
+      validation: bags.map((b) => b.validation.length),
+    },
+    dropped: {},
+    features: { count: f, groups: { num: f } },
+    config: { seed, k },
+    versions: {},
+    timings: {},
+    createdAt: "2026-01-01T00:00:00.000Z",
+  };
+  const testIndex: TestIndex = { seed, test };
+  await writeFileAtomic(join(out, PATHS.inputVectors), encodeNpy({ data: inputs, shape: [n, f] }));
+  await writeFileAtomic(join(out, PATHS.outputData), encodeNpy({ data: targets, shape: [n] }));
+  await writeJsonAtomic(join(out, PATHS.featureNames), featureNames);
+  await writeJsonAtomic(join(out, PATHS.rows), rows);
+  await writeJsonAtomic(join(out, PATHS.testIndex), testIndex);
+  for (const bag of bags) await writeJsonAtomic(join(out, PATHS.trainIndex(bag.k)), bag);
+  await writeJsonAtomic(join(out, PATHS.encoders), {});
+  await writeJsonAtomic(join(out, PATHS.manifest), manifest);
+  return { inputs, targets, rows, test, bags };
+}
+
+/**
+ * Write `movie_prediction_{k}.csv` files for a collect fixture: member k predicts `target + bias_k + noise`.
+ * Returns the predictions, one array per member, in test-row order.
+ */
+export async function writePredictionFixture(
+  out: string,
+  fixture: CollectFixture,
+  { k = 3, seed = 2, noise = 0.4 }: { k?: number; seed?: number; noise?: number } = {},
+): Promise<number[][]> {
+  const rng = createRandom(seed);
+  const all: number[][] = [];
+  for (let m = 1; m <= k; m++) {
+    const preds = fixture.test.map((i) => fixture.targets[i] + 0.05 * (m - 2) + noise * rng.normal());
+    all.push(preds);
+    const records = fixture.test.map((i, j) => [
+      i,
+      fixture.rows[i].line,
+      fixture.rows[i].title,
+      fixture.targets[i],
+      preds[j],
+    ]);
+    await writeFileAtomic(
+      join(out, PATHS.prediction(m)),
+      stringify(records, { header: true, columns: [...PREDICTION_COLUMNS] }),
+    );
+  }
+  return all;
+}
