@@ -8,17 +8,17 @@ import assert from "node:assert/strict";
 
 /** Fail unless `value` is truthy. */
 export function assertTrue(value: unknown, message?: string): asserts value {
-  assert.ok(value, message);
+  assert.ok(value, message as string);
 }
 
 /** Deep, strict equality. */
 export function assertEquals<T>(actual: T, expected: T, message?: string): void {
-  assert.deepStrictEqual(actual, expected, message);
+  assert.deepStrictEqual(actual, expected, message as string);
 }
 
 /** Deep, strict inequality. */
 export function assertNotEquals<T>(actual: T, expected: T, message?: string): void {
-  assert.notDeepStrictEqual(actual, expected, message);
+  assert.notDeepStrictEqual(actual, expected, message as string);
 }
 
 /** `|actual − expected| <= tolerance`. */
@@ -39,7 +39,7 @@ export function assertAlmostEquals(
 
 /** Fail unless `text` matches `pattern`. */
 export function assertMatch(text: string, pattern: RegExp, message?: string): void {
-  assert.match(text, pattern, message);
+  assert.match(text, pattern, message as string);
 }
 
 function checkError(error: unknown, ErrorClass?: new (...args: never[]) => Error, includes?: string): Error {
