@@ -1,0 +1,140 @@
+/**
+ * Ridge regression in closed form, a simple linear baseline for the networks.
+ *
+ * @module
+ */
+
+/** A fitted ridge model on standardised inputs. */
+export interface RidgeModel {
+  /** Column means and standard deviations of the training inputs (sd 0: the column is ignored). Shape: [features]. */
+  means: Float64Array;
+  sds: Float64Array;
+  /** Weights on the standardised columns. Shape: [features]. */
+  weights: Float64Array;
+  /** The training targets' mean (the intercept is not penalised). */
+  intercept: number;
+  lambda: number;
+}
+
+/**
+ * Fit ridge regression `min ‖y − ȳ − Zw‖² + λ‖w‖²` where Z is X with each column standardised (population sd,
+ * as scikit-learn's StandardScaler) on the given rows, by solving (ZᵀZ + λI) w = Zᵀ(y − ȳ) with a Cholesky
+ * factorisation. Constant columns get weight 0. `x` is row-major. Shape: x [rows, features], y [rows]; `rows`
+ * picks the training rows (all when omitted).
+ *
+ * @param options.lambda The penalty, ≥ 0 (in units of squared standardised inputs). @default 1
+ */
+export function fitRidge(
+  x: ArrayLike<number>,
+  features: number,
+  y: ArrayLike<number>,
+  rows: readonly number[] = Array.from({ length: y.length }, (_, i) => i),
+  { lambda = 1 }: { lambda?: number } = {},
+): RidgeModel {
+  if (!(lambda >= 0)) throw new RangeError(`Cannot fit ridge regression: lambda must be ≥ 0, got ${lambda}`);
+  if (x.length !== y.length * features) {
+    throw new TypeError(
+      `Cannot fit ridge regression: ${x.length} inputs do not make ${y.length} rows of ${features}`,
+    );
+  }
+  const n = rows.length;
+  if (n < 2) throw new RangeError(`Cannot fit ridge regression: need 2 or more rows, got ${n}`);
+  const f = features;
+  // Raw sums, exploiting zeros (one-hot features), then centred and scaled: ZᵀZ = D⁻¹(XᵀX − n μμᵀ)D⁻¹.
+  const sum = new Float64Array(f);
+  const gram = new Float64Array(f * f);
+  const xy = new Float64Array(f);
+  let sumY = 0;
+  const nz = new Int32Array(f);
+  for (const r of rows) {
+    const base = r * f;
+    let count = 0;
+    for (let j = 0; j < f; j++) if (x[base + j] !== 0) nz[count++] = j;
+    const yr = y[r];
+    sumY += yr;
+    for (let a = 0; a < count; a++) {
+      const j = nz[a];
+      const v = x[base + j];
+      sum[j] += v;
+      xy[j] += v * yr;
+      const row = j * f;
+      for (let b = a; b < count; b++) gram[row + nz[b]] += v * x[base + nz[b]];
+    }
+  }
+  const means = sum.map((s) => s / n);
+  const meanY = sumY / n;
+  const sds = new Float64Array(f);
+  for (let j = 0; j < f; j++) {
+    const v = gram[j * f + j] / n - means[j] * means[j];
+    sds[j] = v > 1e-12 * Math.max(1, means[j] * means[j]) ? Math.sqrt(v) : 0;
+  }
+  // A = ZᵀZ + λI (upper triangle filled from the raw sums), c = Zᵀ(y − ȳ).
+  const a = new Float64Array(f * f);
+  const c = new Float64Array(f);
+  for (let j = 0; j < f; j++) {
+    if (sds[j] === 0) {
+      a[j * f + j] = 1;
+      continue;
+    }
+    c[j] = (xy[j] - n * means[j] * meanY) / sds[j];
+    for (let k = j; k < f; k++) {
+      if (sds[k] === 0) continue;
+      const v = (gram[j * f + k] - n * means[j] * means[k]) / (sds[j] * sds[k]);
+      a[j * f + k] = v;
+      a[k * f + j] = v;
+    }
+    a[j * f + j] += lambda;
+  }
+  const weights = choleskySolve(a, c, f);
+  for (let j = 0; j < f; j++) if (sds[j] === 0) weights[j] = 0;
+  return { means, sds, weights, intercept: meanY, lambda };
+}
+
+/** Predict with a {@link RidgeModel}. Shape: x [rows, features] row-major; `rows` picks rows (all when omitted). */
+export function predictRidge(
+  model: RidgeModel,
+  x: ArrayLike<number>,
+  rows: readonly number[] = Array.from({ length: x.length / model.weights.length }, (_, i) => i),
+): number[] {
+  const f = model.weights.length;
+  return rows.map((r) => {
+    let s = model.intercept;
+    for (let j = 0; j < f; j++) {
+      if (model.sds[j] !== 0) s += model.weights[j] * (x[r * f + j] - model.means[j]) / model.sds[j];
+    }
+    return s;
+  });
+}
+
+/** Solve A w = c for symmetric positive definite A (f × f, row-major; overwritten) by Cholesky. */
+function choleskySolve(a: Float64Array, c: Float64Array, f: number): Float64Array {
+  for (let j = 0; j < f; j++) {
+    const rj = j * f;
+    let d = a[rj + j];
+    for (let k = 0; k < j; k++) d -= a[rj + k] * a[rj + k];
+    if (!(d > 0)) {
+      throw new RangeError("Cannot fit ridge regression: the system is singular (use a lambda above 0)");
+    }
+    const l = Math.sqrt(d);
+    a[rj + j] = l;
+    for (let i = j + 1; i < f; i++) {
+      const ri = i * f;
+      let s = a[ri + j];
+      for (let k = 0; k < j; k++) s -= a[ri + k] * a[rj + k];
+      a[ri + j] = s / l;
+    }
+  }
+  const z = new Float64Array(f);
+  for (let i = 0; i < f; i++) {
+    let s = c[i];
+    for (let k = 0; k < i; k++) s -= a[i * f + k] * z[k];
+    z[i] = s / a[i * f + i];
+  }
+  const w = new Float64Array(f);
+  for (let i = f - 1; i >= 0; i--) {
+    let s = z[i];
+    for (let k = i + 1; k < f; k++) s -= a[k * f + i] * w[k];
+    w[i] = s / a[i * f + i];
+  }
+  return w;
+}

@@ -1,0 +1,63 @@
+/**
+ * Predicted against actual score, one dot per test movie, with the identity line y = x.
+ *
+ * @module
+ */
+import * as Plot from "@observablehq/plot";
+import type { ReportPoint } from "../../core/report/report_schema.ts";
+import type { Html } from "../_lib/html.ts";
+import { figure } from "./figure.ts";
+import { seriesColor } from "./palette.ts";
+import type { PlotDocument } from "./plot_document.ts";
+
+/** Render the prediction-vs-actual scatter of `points` with `document` (a server-side DOM). */
+export function scatterChart(
+  points: Pick<ReportPoint, "actual" | "predicted" | "title">[],
+  { document, title = "Averaged prediction vs actual score" }: { document: PlotDocument; title?: string },
+): Html {
+  const values = points.flatMap((p) => [p.actual, p.predicted]);
+  const lo = Math.floor(Math.min(...values));
+  const hi = Math.ceil(Math.max(...values));
+  const svg = Plot.plot({
+    document,
+    width: 640,
+    height: 560,
+    marginLeft: 50,
+    marginBottom: 45,
+    grid: true,
+    inset: 8,
+    x: {
+      domain: [lo, hi],
+      label: "Actual IMDb score (points, 0–10) →",
+      labelAnchor: "center",
+      labelOffset: 36,
+      ticks: 10,
+    },
+    y: { domain: [lo, hi], label: "↑ Averaged prediction (points, 0–10)", ticks: 10 },
+    marks: [
+      Plot.line([[lo, lo], [hi, hi]], { stroke: "#555", strokeDasharray: "5 4", strokeWidth: 1.5 }),
+      Plot.text([[hi, hi]], {
+        text: () => "y = x (perfect prediction)",
+        textAnchor: "end",
+        dx: -4,
+        dy: -8,
+        fill: "#555",
+      }),
+      Plot.dot(points, {
+        x: "actual",
+        y: "predicted",
+        r: 2.5,
+        fill: seriesColor("Averaged prediction"),
+        fillOpacity: 0.55,
+        title: (p: ReportPoint) =>
+          `${p.title}: actual ${p.actual.toFixed(1)}, predicted ${p.predicted.toFixed(2)}`,
+      }),
+    ],
+  } as Plot.PlotOptions);
+  return figure({
+    title,
+    description:
+      `Each of the ${points.length} dots is a held-out movie: its actual score across, the ensemble's averaged prediction up. Dots on the dashed line are predicted exactly; dots above it are over-predicted. A flatter cloud than the line means the predictions are pulled toward the mean.`,
+    svg,
+  });
+}

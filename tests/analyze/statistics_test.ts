@@ -1,0 +1,143 @@
+/**
+ * Each statistic against reference values computed once with SciPy 1.17.1 / NumPy 2.4.6 by
+ * tests/testdata/analyze/reference.py (its output is tests/testdata/analyze/reference.json).
+ */
+import { assertAlmostEquals, assertEquals, assertThrows } from "../_assert.ts";
+import { ksTwoSample } from "../../core/analyze/ks_two_sample.ts";
+import { pairedTTest } from "../../core/analyze/paired_t_test.ts";
+import { regressionMetrics } from "../../core/analyze/regression_metrics.ts";
+import { fitRidge, predictRidge } from "../../core/analyze/ridge.ts";
+import { seedZTest } from "../../core/analyze/seed_z_test.ts";
+import { welchTTest } from "../../core/analyze/welch_t_test.ts";
+import { fitGaussian } from "../../core/analyze/gaussian_fit.ts";
+import { bootstrapRmseDifference, quantileSorted } from "../../core/analyze/bootstrap_rmse_difference.ts";
+import { createRandom } from "../../core/random.ts";
+import type { TestResult } from "../../core/analyze/test_result.ts";
+
+interface Case {
+  name: string;
+  kind: string;
+  a: string;
+  b: string;
+  statistic?: number;
+  df?: number | null;
+  pValue?: number;
+  metrics?: Record<string, number>;
+}
+const reference = JSON.parse(
+  await Deno.readTextFile(new URL("../testdata/analyze/reference.json", import.meta.url)),
+) as {
+  samples: Record<string, number[]>;
+  cases: Case[];
+  ridge: { x: number[][]; y: number[]; lambda: number; weights: number[]; predictions: number[] };
+  quantile: { values: number[]; q025: number; q975: number; q50: number };
+};
+
+/** The closed-form samples of reference.py, rebuilt here. */
+const seq = (n: number, base: number, amp: number, freq: number, phase = 0) =>
+  Array.from({ length: n }, (_, i) => base + amp * Math.sin(freq * (i + 1) + phase));
+const bigA = seq(200, 6.4, 1.5, 1.3);
+const samples: Record<string, number[]> = {
+  ...reference.samples,
+  big_a: bigA,
+  big_b: seq(150, 6.9, 1.1, 0.7, 0.4),
+  big_p: bigA.map((x, i) => x + 0.25 + 0.3 * Math.cos(2.1 * i)),
+};
+
+const tests: Record<string, (a: number[], b: number[]) => TestResult> = {
+  welch: welchTTest,
+  paired: pairedTTest,
+  ks: ksTwoSample,
+  "seed-z": seedZTest,
+};
+
+/** |actual − expected| within an absolute floor plus a relative part, for p-values spanning many decades. */
+function close(actual: number, expected: number, rel: number, label: string) {
+  assertAlmostEquals(
+    actual,
+    expected,
+    1e-300 + rel * Math.abs(expected),
+    `${label}: ${actual} vs ${expected}`,
+  );
+}
+
+Deno.test("hypothesis tests match SciPy's statistic, degrees of freedom and p-value", async (t) => {
+  for (const c of reference.cases.filter((c) => c.kind in tests)) {
+    await t.step(c.name, () => {
+      const r = tests[c.kind](samples[c.a], samples[c.b]);
+      close(r.statistic, c.statistic!, 1e-9, "statistic");
+      if (c.df === null) assertEquals(r.df, null);
+      else close(r.df!, c.df!, 1e-9, "df");
+      // The Kolmogorov distribution is evaluated by a different algorithm from SciPy's (Marsaglia–Tsang–Wang
+      // vs Simard–L'Ecuyer), with Marsaglia's own shortcut in the far tail (p < 1e-6), so: within 0.1%, or
+      // within 1e-9 absolute where p is tiny (3.3e-11 vs SciPy's 2.3e-11 for "KS, large samples").
+      if (c.kind === "ks") assertAlmostEquals(r.pValue, c.pValue!, 1e-9 + 1e-3 * c.pValue!, "p-value");
+      else close(r.pValue, c.pValue!, 1e-7, "p-value");
+    });
+  }
+});
+
+Deno.test("regressionMetrics() matches NumPy/SciPy for RMSE, MAE, R², Pearson r and percent errors", async (t) => {
+  for (const c of reference.cases.filter((c) => c.kind === "metrics")) {
+    await t.step(c.name, () => {
+      const m = regressionMetrics(samples[c.a], samples[c.b]) as unknown as Record<string, number>;
+      for (const [key, expected] of Object.entries(c.metrics!)) close(m[key], expected, 1e-10, key);
+    });
+  }
+});
+
+Deno.test("regressionMetrics() reports no Pearson r for a constant prediction and R² below 0 for a poor one", () => {
+  const m = regressionMetrics([5, 6, 7, 8], [6.5, 6.5, 6.5, 6.5]);
+  assertEquals(Number.isNaN(m.pearson), true);
+  assertAlmostEquals(m.r2, 0);
+  assertEquals(regressionMetrics([5, 6, 7, 8], [9, 1, 9, 1]).r2 < 0, true);
+});
+
+Deno.test("fitGaussian() uses the sample (n − 1) standard deviation", () => {
+  const fit = fitGaussian([2, 4, 4, 4, 5, 5, 7, 9]);
+  assertEquals(fit.n, 8);
+  assertAlmostEquals(fit.mean, 5);
+  assertAlmostEquals(fit.sd, Math.sqrt(32 / 7), 1e-12);
+});
+
+Deno.test("fitRidge() matches NumPy's closed-form solution on standardised columns, ignoring a constant one", () => {
+  const { x, y, lambda, weights, predictions } = reference.ridge;
+  const f = x[0].length;
+  const flat = x.flat();
+  const model = fitRidge(flat, f, y, undefined, { lambda });
+  weights.forEach((w, j) => close(model.weights[j], w, 1e-9, `weight ${j}`));
+  predictRidge(model, flat).forEach((p, i) => close(p, predictions[i], 1e-9, `prediction ${i}`));
+});
+
+Deno.test("fitRidge() fits on the given rows only and rejects a negative lambda", () => {
+  const x = [1, 2, 3, 100];
+  const y = [2, 4, 6, -50];
+  const model = fitRidge(x, 1, y, [0, 1, 2], { lambda: 0 });
+  assertAlmostEquals(predictRidge(model, [4])[0], 8, 1e-9);
+  assertThrows(() => fitRidge(x, 1, y, [0, 1, 2], { lambda: -1 }), RangeError, "lambda");
+});
+
+Deno.test("quantileSorted() interpolates like NumPy's default quantile", () => {
+  const q = reference.quantile;
+  const sorted = [...q.values].sort((a, b) => a - b);
+  close(quantileSorted(sorted, 0.025), q.q025, 1e-12, "2.5%");
+  close(quantileSorted(sorted, 0.975), q.q975, 1e-12, "97.5%");
+  close(quantileSorted(sorted, 0.5), q.q50, 1e-12, "50%");
+});
+
+Deno.test("bootstrapRmseDifference() is reproducible from its seed and brackets the observed difference", () => {
+  const actual = samples.big_a;
+  const model = samples.big_p;
+  const baseline = actual.map(() => 6.4);
+  const a = bootstrapRmseDifference(actual, model, baseline, createRandom(7), { resamples: 500 });
+  const b = bootstrapRmseDifference(actual, model, baseline, createRandom(7), { resamples: 500 });
+  assertEquals(a, b);
+  const rmse = (p: number[]) => Math.sqrt(actual.reduce((s, v, i) => s + (p[i] - v) ** 2, 0) / actual.length);
+  assertAlmostEquals(a.estimate, rmse(model) - rmse(baseline), 1e-12);
+  assertEquals(a.low < a.estimate && a.estimate < a.high, true);
+  assertEquals(a.level, 0.95);
+  assertThrows(
+    () => bootstrapRmseDifference(actual, model, baseline, createRandom(1), { level: 1 }),
+    RangeError,
+  );
+});

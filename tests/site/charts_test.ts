@@ -1,0 +1,110 @@
+/**
+ * One SVG snapshot per chart kind, from small fixed data: rendering is deterministic, so any change to a chart's
+ * markup shows up here. Run with UPDATE_SNAPSHOTS=1 to rewrite the files in tests/testdata/analyze/snapshots/
+ * after checking the new charts by eye.
+ */
+import { assertEquals } from "../_assert.ts";
+import { histogram } from "../../core/analyze/histogram.ts";
+import type { ReportPoint, ReportPredictor } from "../../core/report/report_schema.ts";
+import { createPlotDocument } from "../../site/_charts/plot_document.ts";
+import { facetHistogramChart } from "../../site/_charts/facet_histogram_chart.ts";
+import { histogramChart } from "../../site/_charts/histogram_chart.ts";
+import { metricBarChart } from "../../site/_charts/metric_bar_chart.ts";
+import { residualChart } from "../../site/_charts/residual_chart.ts";
+import { scatterChart } from "../../site/_charts/scatter_chart.ts";
+import type { Html } from "../../site/_lib/html.ts";
+
+const SNAPSHOTS = new URL("../testdata/analyze/snapshots/", import.meta.url);
+const update = Deno.env.get("UPDATE_SNAPSHOTS") === "1";
+
+async function assertSnapshot(name: string, chart: Html) {
+  const file = new URL(`${name}.snap`, SNAPSHOTS);
+  const actual = chart.value + "\n";
+  if (update) {
+    await Deno.mkdir(SNAPSHOTS, { recursive: true });
+    await Deno.writeTextFile(file, actual);
+    return;
+  }
+  let expected: string;
+  try {
+    expected = await Deno.readTextFile(file);
+  } catch {
+    throw new Error(
+      `Cannot compare chart ${name}: ${file.pathname} is missing (run with UPDATE_SNAPSHOTS=1)`,
+    );
+  }
+  assertEquals(actual, expected, `chart ${name} differs from its snapshot (UPDATE_SNAPSHOTS=1 rewrites it)`);
+}
+
+const actual = [5.1, 6.3, 7.2, 8.0, 6.8, 4.4, 7.7, 6.1];
+const predicted = [5.6, 6.1, 6.9, 7.4, 6.9, 5.3, 7.1, 6.4];
+const points = actual.map((a, i) => ({
+  title: i === 0 ? "<b>Bold</b> & Co" : `Movie ${i}`,
+  actual: a,
+  predicted: predicted[i],
+  error: predicted[i] - a,
+})) as ReportPoint[];
+
+Deno.test("scatterChart() renders predicted vs actual with the identity line, as in its snapshot", async () => {
+  await assertSnapshot("scatter", scatterChart(points, { document: createPlotDocument() }));
+});
+
+Deno.test("residualChart() renders errors vs actual with the zero line, as in its snapshot", async () => {
+  await assertSnapshot("residual", residualChart(points, { document: createPlotDocument() }));
+});
+
+Deno.test("histogramChart() overlays density histograms and Gaussian curves, as in its snapshot", async () => {
+  const h = histogram(
+    [{ name: "Actual", values: actual }, { name: "Averaged prediction", values: predicted }],
+    "IMDb score (0–10)",
+    {
+      bins: 6,
+      curvePoints: 12,
+    },
+  );
+  await assertSnapshot(
+    "histogram",
+    histogramChart(h, {
+      document: createPlotDocument(),
+      title: "Actual vs predicted",
+      description: "Two overlaid histograms.",
+      rules: [{ x: 6, label: "cut-off" }],
+    }),
+  );
+});
+
+Deno.test("facetHistogramChart() draws one histogram per series, as in its snapshot", async () => {
+  const h = histogram(
+    [{ name: "Actual", values: actual }, { name: "Member 1", values: predicted }],
+    "IMDb score (0–10)",
+    {
+      bins: 6,
+      curvePoints: 12,
+    },
+  );
+  await assertSnapshot(
+    "facet_histogram",
+    facetHistogramChart(h, {
+      document: createPlotDocument(),
+      title: "Per member",
+      description: "One per series.",
+    }),
+  );
+});
+
+Deno.test("metricBarChart() draws one bar per predictor, as in its snapshot", async () => {
+  const m = (rmse: number) => ({ rmse, mae: rmse * 0.8 }) as ReportPredictor["metrics"];
+  const predictors = [
+    { label: "Ensemble", kind: "ensemble", metrics: m(0.61) },
+    { label: "Baseline: mean", kind: "baseline", metrics: m(1.02) },
+    { label: "Member 1", kind: "member", metrics: m(0.7) },
+  ] as ReportPredictor[];
+  await assertSnapshot("metric_bar", metricBarChart(predictors, { document: createPlotDocument() }));
+});
+
+Deno.test("a chart escapes data text in its tooltips and caption", () => {
+  const chart = scatterChart(points, { document: createPlotDocument(), title: "A <i>title</i>" }).value;
+  assertEquals(chart.includes("<b>Bold</b>"), false);
+  assertEquals(chart.includes("&lt;b&gt;Bold&lt;/b&gt; &amp; Co"), true);
+  assertEquals(chart.includes("<strong>A &lt;i&gt;title&lt;/i&gt;</strong>"), true);
+});
