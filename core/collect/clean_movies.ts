@@ -1,0 +1,86 @@
+/**
+ * Row-level cleaning by an explicit policy: invalid targets, missing values (`drop` only) and duplicates, each
+ * counted with the first few source lines.
+ *
+ * @module
+ */
+import type { DropCount } from "../artifacts.ts";
+import type { ColumnMap } from "./column_map.ts";
+import type { MovieRecord } from "./movie_record.ts";
+
+/** Options of {@link cleanMovies}. */
+export interface CleanOptions {
+  /** `drop`: drop any row with a missing value in any column the profile reads (the seed); `impute`: keep. @default "impute" */
+  missing?: "impute" | "drop";
+  /** Drop repeated movies (same {@link ColumnMap.dedupeBy} values), keeping the first. @default true */
+  dedupe?: boolean;
+  /** Rows whose vote count (the profile's `minVotes` column) is below this are dropped. @default the profile's, or 0 */
+  minVotes?: number | null;
+  /** Source lines kept per drop reason. @default 5 */
+  keepLines?: number;
+}
+
+/** The kept movies, in source order, and the drops by reason. */
+export interface CleanResult {
+  kept: MovieRecord[];
+  dropped: Record<string, DropCount>;
+  /** The first few row-level problems, "line N, column "c": …". */
+  problems: string[];
+}
+
+/** Drop-reason names, in the order the checks run. */
+export const DROP_REASONS = {
+  malformed: "malformed cell",
+  target: "invalid target",
+  votes: "too few votes",
+  missing: "missing value",
+  duplicate: "duplicate",
+} as const;
+
+/**
+ * Apply the cleaning policy to `movies`: malformed cells, invalid target, too few votes, then (drop mode) missing
+ * values, then duplicates. Each row is counted under the first reason that applies.
+ */
+export function cleanMovies(movies: MovieRecord[], map: ColumnMap, options: CleanOptions = {}): CleanResult {
+  const { missing = "impute", dedupe = true, keepLines = 5 } = options;
+  const minVotes = options.minVotes ?? map.minVotes?.default ?? 0;
+  const problems: string[] = [];
+  const dropped: Record<string, DropCount> = {};
+  const drop = (reason: string, movie: MovieRecord) => {
+    const d = (dropped[reason] ??= { count: 0, lines: [] });
+    d.count++;
+    if (d.lines.length < keepLines) d.lines.push(movie.line);
+  };
+  const keys = map.dedupeBy ?? ["id"];
+  const seen = new Set<string>();
+  const kept: MovieRecord[] = [];
+  for (const movie of movies) {
+    if (movie.problems.length > 0) {
+      drop(DROP_REASONS.malformed, movie);
+      if (problems.length < keepLines) problems.push(...movie.problems.slice(0, keepLines - problems.length));
+      continue;
+    }
+    if (movie.target === null) {
+      drop(DROP_REASONS.target, movie);
+      continue;
+    }
+    if (map.minVotes && minVotes > 0 && (movie.votes ?? 0) < minVotes) {
+      drop(DROP_REASONS.votes, movie);
+      continue;
+    }
+    if (missing === "drop" && movie.missing.length > 0) {
+      drop(DROP_REASONS.missing, movie);
+      continue;
+    }
+    if (dedupe) {
+      const key = JSON.stringify(keys.map((k) => movie[k]));
+      if (seen.has(key)) {
+        drop(DROP_REASONS.duplicate, movie);
+        continue;
+      }
+      seen.add(key);
+    }
+    kept.push(movie);
+  }
+  return { kept, dropped, problems };
+}

@@ -1,0 +1,105 @@
+/**
+ * From clean movies and a test split to the feature matrix: Word2Vec and encoders fitted on the non-test rows,
+ * out-of-fold target statistics for those rows, then {@link encodeMovie} for every row.
+ *
+ * @module
+ */
+import type { ColumnMap } from "../collect/column_map.ts";
+import type { MovieRecord } from "../collect/movie_record.ts";
+import { createRandom, deriveSeed } from "../random.ts";
+import type { Encoders, TargetStats } from "./encoders.ts";
+import { encodeMovie, featureNames } from "./encode_movie.ts";
+import { type FitEncoderOptions, fitEncoders } from "./fit_encoders.ts";
+import { keywordToken } from "./movie_values.ts";
+import { targetStatistics } from "./target_statistics.ts";
+import { trainWord2Vec, type WordVectors } from "./word2vec.ts";
+
+/** Options of {@link buildFeatures}. */
+export interface BuildFeaturesOptions extends FitEncoderOptions {
+  /** @default 42 */
+  seed?: number;
+  /** Word2Vec passes. @default 20 */
+  wordEpochs?: number;
+  /** Keywords seen fewer times get no vector. @default 2 */
+  wordMinCount?: number;
+  /** Folds for out-of-fold target encoding of the non-test rows. @default 5 */
+  targetFolds?: number;
+}
+
+/** The encoded dataset. */
+export interface Features {
+  encoders: Encoders;
+  /** `null` when the profile has no keywords or the word dimension is 0. */
+  words: WordVectors | null;
+  /** Shape: [rows, width], row-major. */
+  matrix: Float32Array;
+  width: number;
+  /** One per column, `"group:name"`. */
+  names: string[];
+  /** Shape: [rows]. */
+  targets: Float32Array;
+  /** Seconds per step. */
+  timings: Record<string, number>;
+}
+
+/**
+ * Encode `movies` (all with a target). Everything fitted (word vectors, vocabularies, scalers, target
+ * statistics) sees only the rows not in `testRows`; each of those rows gets target statistics from the other
+ * folds, never its own target.
+ *
+ * @param testRows Indices into `movies` of the held-out rows.
+ */
+export function buildFeatures(
+  movies: readonly MovieRecord[],
+  testRows: readonly number[],
+  map: ColumnMap,
+  options: BuildFeaturesOptions = {},
+): Features {
+  const { seed = 42, wordEpochs = 20, wordMinCount = 2, targetFolds = 5, wordDim = 32 } = options;
+  const timings: Record<string, number> = {};
+  let t0 = performance.now();
+  const lap = (name: string) => {
+    const t = performance.now();
+    timings[name] = Math.round(t - t0) / 1000;
+    t0 = t;
+  };
+  const isTest = new Uint8Array(movies.length);
+  for (const i of testRows) isTest[i] = 1;
+  const fitRows = movies.map((_, i) => i).filter((i) => !isTest[i]);
+  const fitMovies = fitRows.map((i) => movies[i]);
+
+  const words = map.keywords && wordDim > 0
+    ? trainWord2Vec(fitMovies.map((m) => m.keywords.map(keywordToken)), {
+      dim: wordDim,
+      epochs: wordEpochs,
+      minCount: wordMinCount,
+      seed: deriveSeed(seed, "word2vec"),
+    })
+    : null;
+  lap("word2vec");
+
+  const encoders = fitEncoders(fitMovies, map, { ...options, wordDim });
+  const fold = new Int32Array(movies.length).fill(-1);
+  const foldStats: TargetStats[] = [];
+  if (encoders.blocks.some((b) => b.kind === "target")) {
+    const order = createRandom(deriveSeed(seed, "target-folds")).shuffle(fitRows);
+    order.forEach((row, j) => (fold[row] = j % targetFolds));
+    for (let f = 0; f < targetFolds; f++) {
+      foldStats.push(targetStatistics(fitRows.filter((i) => fold[i] !== f).map((i) => movies[i])));
+    }
+  }
+  lap("fit");
+
+  const width = encoders.width;
+  const matrix = new Float32Array(movies.length * width);
+  const targets = new Float32Array(movies.length);
+  movies.forEach((movie, i) => {
+    const options = fold[i] >= 0
+      ? { targetStats: foldStats[fold[i]], countScale: targetFolds / (targetFolds - 1) }
+      : {};
+    encodeMovie(movie, encoders, words, options, matrix, i * width);
+    targets[i] = movie.target ?? NaN;
+  });
+  lap("encode");
+  return { encoders, words, matrix, width, names: featureNames(encoders), targets, timings };
+}

@@ -1,0 +1,212 @@
+/**
+ * Fit the encoder blocks of a feature preset on the fitting (non-test) rows: vocabularies with a minimum count,
+ * medians, means and standard deviations, and target statistics.
+ *
+ * @module
+ */
+import type { ColumnMap } from "../collect/column_map.ts";
+import type { MovieRecord } from "../collect/movie_record.ts";
+import type { EncoderBlock, Encoders, OneHotBlock, ValueSource } from "./encoders.ts";
+import { blockWidth, signedLog1p } from "./encode_movie.ts";
+import { movieValues } from "./movie_values.ts";
+import { targetStatistics } from "./target_statistics.ts";
+
+/** Options of {@link fitEncoders}. */
+export interface FitEncoderOptions {
+  /** `default`: what predicts best; `seed`: the seed's 15 fields, encoded as the seed did. @default "default" */
+  preset?: "default" | "seed";
+  /** Recorded in the encoders. @default "impute" */
+  missing?: "impute" | "drop";
+  /** Categories (and genres) seen fewer times are folded into "other" (default preset). @default 5 */
+  minCount?: number;
+  /** Directors and actors seen fewer times get no one-hot column (default preset). @default 8 */
+  peopleMinCount?: number;
+  /** Word vector size; 0 for no keyword-vector block. @default 32 */
+  wordDim?: number;
+  /** Target-encoding smoothing weight m (default preset). @default 10 */
+  smoothing?: number;
+}
+
+function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  const s = values.slice().sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+function vocabulary(movies: readonly MovieRecord[], source: ValueSource, minCount: number): string[] {
+  const counts = new Map<string, number>();
+  for (const m of movies) {
+    for (const v of new Set(movieValues(m, source))) counts.set(v, (counts.get(v) ?? 0) + 1);
+  }
+  return [...counts].filter(([, c]) => c >= minCount)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([v]) => v);
+}
+
+/**
+ * Fit encoders for `preset` on `movies` (the non-test rows only: the caller guarantees it). Blocks exist only
+ * for the roles `map` provides.
+ */
+export function fitEncoders(
+  movies: readonly MovieRecord[],
+  map: ColumnMap,
+  options: FitEncoderOptions = {},
+): Encoders {
+  const {
+    preset = "default",
+    missing = "impute",
+    minCount = 5,
+    peopleMinCount = 8,
+    wordDim = 32,
+    smoothing = 10,
+  } = options;
+  const numbers = map.numbers ?? {};
+  const categories = Object.keys(map.categories ?? {});
+  const hasActors = (map.actors ?? []).length > 0;
+  const blocks: EncoderBlock[] = [];
+  const onehot = (
+    group: string,
+    source: ValueSource,
+    min: number,
+    other: boolean,
+    prefix = "",
+    vocab = vocabulary(movies, source, min),
+  ): OneHotBlock => ({ kind: "onehot", group, prefix, source, vocab, other });
+  const targets = movies.map((m) => m.target).filter((t): t is number => t !== null);
+  const prior = targets.length ? targets.reduce((a, b) => a + b, 0) / targets.length : 0;
+
+  if (preset === "seed") {
+    if (categories.includes("color")) {
+      blocks.push(onehot("cat", { role: "category", name: "color" }, 1, false, "color="));
+    }
+    if (map.director) blocks.push(onehot("director", { role: "director" }, 1, false));
+    if (hasActors) {
+      const vocab = vocabulary(movies, { role: "actors" }, 1);
+      const positions = Math.max(0, ...movies.map((m) => m.actors.length));
+      for (let p = 0; p < positions; p++) {
+        blocks.push(onehot("actor", { role: "actors", position: p }, 1, false, `actor${p + 1}=`, vocab));
+      }
+    }
+    for (const name of ["country", "content_rating"]) {
+      if (categories.includes(name)) {
+        blocks.push(onehot("cat", { role: "category", name }, 1, false, `${name}=`));
+      }
+    }
+    if (map.year) blocks.push(onehot("year", { role: "year" }, 1, false));
+    if ("aspect_ratio" in numbers) {
+      blocks.push(onehot("aspect", { role: "number", name: "aspect_ratio" }, 1, false));
+    }
+    if (map.genres) blocks.push(onehot("genre", { role: "genres" }, 1, false));
+    if (map.keywords && wordDim > 0) {
+      const slots = Math.max(0, ...movies.map((m) => m.keywords.length));
+      if (slots > 0) blocks.push({ kind: "wordConcat", group: "kw", dim: wordDim, slots });
+    }
+    for (const field of ["critic_reviews", "duration", "gross", "budget"]) {
+      if (!(field in numbers)) continue;
+      const present = movies.map((m) => m.numbers[field]).filter((v): v is number => v !== null);
+      blocks.push({
+        kind: "minmax",
+        group: "num",
+        field,
+        min: present.length ? Math.min(...present) : 0,
+        max: present.length ? Math.max(...present) : 0,
+        median: median(present),
+      });
+    }
+  } else {
+    for (const [field, spec] of Object.entries(numbers)) {
+      const present = movies.map((m) => m.numbers[field]).filter((v): v is number => v !== null);
+      const med = median(present);
+      const log = spec.scale === "log";
+      const t = movies.map((m) => {
+        const v = m.numbers[field];
+        return log ? signedLog1p(v ?? med) : v ?? med;
+      });
+      const mean = t.reduce((a, b) => a + b, 0) / Math.max(1, t.length);
+      const sd = Math.sqrt(t.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, t.length));
+      blocks.push({
+        kind: "number",
+        group: "num",
+        field,
+        log,
+        median: med,
+        mean,
+        sd,
+        flag: present.length < movies.length,
+      });
+    }
+    for (const name of categories) {
+      blocks.push(onehot("cat", { role: "category", name }, minCount, true, `${name}=`));
+    }
+    if (map.genres) blocks.push(onehot("genre", { role: "genres" }, minCount, true));
+    if (map.keywords && wordDim > 0) blocks.push({ kind: "wordMean", group: "kw", dim: wordDim });
+    if (map.director) {
+      blocks.push(onehot("director", { role: "director" }, peopleMinCount, false));
+      blocks.push({
+        kind: "target",
+        group: "te",
+        name: "director",
+        source: { role: "director" },
+        stats: "director",
+        reduce: "first",
+        count: true,
+      });
+    }
+    if (hasActors) {
+      blocks.push(onehot("actor", { role: "actors" }, peopleMinCount, false));
+      blocks.push({
+        kind: "target",
+        group: "te",
+        name: "actors_mean",
+        source: { role: "actors" },
+        stats: "actors",
+        reduce: "mean",
+        count: true,
+      });
+      blocks.push({
+        kind: "target",
+        group: "te",
+        name: "actors_max",
+        source: { role: "actors" },
+        stats: "actors",
+        reduce: "max",
+        count: false,
+      });
+      blocks.push({
+        kind: "target",
+        group: "te",
+        name: "actor_1",
+        source: { role: "actors", position: 0 },
+        stats: "actors",
+        reduce: "first",
+        count: false,
+      });
+    }
+    if (map.keywords) {
+      blocks.push({
+        kind: "target",
+        group: "te",
+        name: "keywords_mean",
+        source: { role: "keywords" },
+        stats: "keywords",
+        reduce: "mean",
+        count: true,
+      });
+    }
+  }
+  const usesTarget = blocks.some((b) => b.kind === "target");
+  const encoders: Encoders = {
+    schema: 1,
+    preset,
+    profile: map.name,
+    map,
+    missing,
+    blocks,
+    prior,
+    smoothing,
+    targetStats: usesTarget ? targetStatistics(movies) : {},
+    width: blocks.reduce((a, b) => a + blockWidth(b), 0),
+  };
+  return encoders;
+}
