@@ -6,6 +6,7 @@
  */
 
 const MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // "\x93NUMPY"
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** A dense row-major float32 array with its shape (`[rows]` or `[rows, columns]`). */
 export interface NpyArray {
@@ -32,8 +33,13 @@ export function encodeNpy({ data, shape }: NpyArray): Uint8Array {
   out[7] = 0;
   new DataView(out.buffer).setUint16(8, header.length, true);
   out.set(new TextEncoder().encode(header), 10);
-  const body = new DataView(out.buffer, 10 + header.length);
-  for (let i = 0; i < data.length; i++) body.setFloat32(i * 4, data[i], true);
+  const offset = 10 + header.length;
+  if (LITTLE_ENDIAN) {
+    out.set(new Uint8Array(data.buffer, data.byteOffset, data.length * 4), offset);
+  } else {
+    const body = new DataView(out.buffer, offset);
+    for (let i = 0; i < data.length; i++) body.setFloat32(i * 4, data[i], true);
+  }
   return out;
 }
 
@@ -68,6 +74,9 @@ export function decodeNpy(bytes: Uint8Array, name = "<npy>"): NpyArray {
     throw new SyntaxError(
       `Cannot read ${name}: truncated, shape [${shape}] needs ${size * width} data bytes`,
     );
+  }
+  if (width === 4 && LITTLE_ENDIAN) {
+    return { data: new Float32Array(bytes.slice(offset, offset + size * 4).buffer), shape };
   }
   const data = new Float32Array(size);
   for (let i = 0; i < size; i++) {

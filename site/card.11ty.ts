@@ -41,6 +41,11 @@ export function render({ report }: { report: Report }): string {
         ["SHA-256", report.source.sha256],
         ["Records read", int(report.source.records)],
         ["Profile", report.source.profile],
+        [
+          "Column map",
+          report.source.map ?? `the built-in ${report.source.profile} profile (no --map file)`,
+        ],
+        ["Credits file (joined)", report.source.credits ?? "none"],
         ["Collected at", c.collectedAt],
         ["Training movies", int(report.counts.training)],
         ["Test movies (held out)", int(report.counts.test)],

@@ -60,6 +60,11 @@ export interface ReportOptions {
 
 const fmt = (x: number, digits = 3) => Number(x.toPrecision(digits)).toString();
 
+/** A path recorded in collect's config, or `null` where it is absent or not a non-empty string. */
+function configPath(value: unknown): string | null {
+  return typeof value === "string" && value !== "" ? value : null;
+}
+
 /**
  * Score the averaged prediction, each member and two baselines fitted on the training rows (the training mean,
  * and ridge regression on the same input vectors), run the hypothesis tests, fit Gaussians, bin histograms and
@@ -406,6 +411,8 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
       sha256: input.manifest.input.sha256,
       records: input.manifest.input.records,
       profile: input.manifest.profile,
+      map: configPath(input.manifest.config.map),
+      credits: configPath(input.manifest.config.credits),
     },
     counts: { members: K, test: test.length, training: training.length },
     predictors,

@@ -49,7 +49,19 @@ export const reportSchema = object({
   schema: literal(REPORT_SCHEMA_VERSION),
   createdAt: str,
   alpha: prob,
-  source: object({ path: str, sha256: str, records: count, profile: str }),
+  /**
+   * The source table and how collect read it: `profile` is the column map's name (a built-in profile or the
+   * `name` of a `--map` file), `map` the `--map` file (`null`: the built-in profile's own map), `credits` the
+   * joined credits file of a profile with a join (`null`: none was read).
+   */
+  source: object({
+    path: str,
+    sha256: str,
+    records: count,
+    profile: str,
+    map: nullable(str),
+    credits: nullable(str),
+  }),
   counts: object({ members: count, test: count, training: count }),
   /** Every predictor scored on the test rows: the averaged ensemble, each member, and the baselines. */
   predictors: array(object({
