@@ -114,6 +114,8 @@ export interface MemberSummary {
   bestEpoch: number;
   bestValLoss: number;
   seconds: number;
+  /** RMSE of this member on the test rows (score units), for the record. */
+  testRmse?: number;
 }
 
 /** `train_summary.json`, written by train after predict. */
@@ -126,4 +128,6 @@ export interface TrainSummary {
   /** Seconds per stage. */
   timings: Record<string, number>;
   versions: Record<string, string>;
+  /** RMSE of the members' mean prediction on the test rows (score units), for the record. */
+  testRmse?: number;
 }

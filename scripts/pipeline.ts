@@ -17,6 +17,8 @@ export const defaults = {
   data: null as string | null,
   profile: "auto",
   map: null as string | null,
+  credits: null as string | null,
+  minVotes: null as number | null,
   missing: "impute",
   features: "default",
   out: "artifacts",
@@ -24,7 +26,6 @@ export const defaults = {
   seed: 42,
   backend: "auto",
   preset: "default",
-  autoencoder: true,
 };
 
 /** The pipeline's resolved configuration. */
@@ -37,17 +38,24 @@ export const spec: CliSpec<PipelineConfig> = {
     "(vega-datasets movies) is used. Run a stage's own task for its full set of options.",
   defaults,
   flags: {
-    data: { description: "Movie table (CSV or JSON); default: the embedded vega-datasets movies", value: "PATH" },
+    data: {
+      description: "Movie table (CSV or JSON); default: the embedded vega-datasets movies",
+      value: "PATH",
+    },
     profile: { description: "Dataset profile (auto picks by header)" },
     map: { description: "Column map JSON for any movie table (overrides --profile)", value: "PATH" },
+    credits: { description: "TMDB credits CSV (default: the one beside --data)", value: "PATH" },
+    minVotes: { description: "Drop movies with fewer votes (default: the profile's)" },
     missing: { description: "Rows with missing values", choices: ["impute", "drop"] },
     features: { description: "Feature encoding", choices: ["default", "seed"] },
     out: { description: "Artifacts folder", value: "PATH" },
     siteOut: { description: "Site output folder", value: "PATH" },
     seed: { description: "Seed of splits, bagging and training" },
-    backend: { description: "tfjs backend for training", choices: ["auto", "webgpu", "wasm", "cpu", "tensorflow"] },
+    backend: {
+      description: "tfjs backend for training",
+      choices: ["auto", "webgpu", "wasm", "cpu", "tensorflow"],
+    },
     preset: { description: "Training preset", choices: ["default", "seed"] },
-    autoencoder: { description: "Train on the auto-encoder's codes (--no-autoencoder: raw vectors)" },
   },
   epilog: "Examples:\n  deno task pipeline\n  deno task pipeline --data ../shared/data/movie_metadata.csv",
 };
@@ -74,13 +82,23 @@ export async function run(config: Partial<PipelineConfig> = {}): Promise<Pipelin
       data: c.data,
       profile: c.profile,
       map: c.map,
+      credits: c.credits,
+      minVotes: c.minVotes,
       missing: c.missing,
       features: c.features,
       out: c.out,
       seed: c.seed,
     }));
-  await stage("train", () =>
-    train.run({ out: c.out, seed: c.seed, backend: c.backend, preset: c.preset, autoencoder: c.autoencoder }));
+  await stage(
+    "train",
+    () =>
+      train.run({
+        out: c.out,
+        seed: c.seed,
+        backend: c.backend,
+        preset: c.preset,
+      }),
+  );
   await stage("analyze", () => analyze.run({ out: c.out }));
   await stage("site", () => site.run({ out: c.out, siteOut: c.siteOut }));
   const siteIndex = join(c.siteOut, "index.html");

@@ -10,9 +10,11 @@ import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PATHS } from "../core/artifacts.ts";
 import { validateReport } from "../core/report/validate_report.ts";
+import type { TryPageData } from "../core/predict/predictor_manifest.ts";
 import { configureSite, type EleventyConfigApi } from "../site/eleventy.config.ts";
 import { cli, type CliSpec } from "./_cli.ts";
 import { exists, join, readJsonFile, replaceDirAtomic } from "./_fs.ts";
+import { writeTryAssets } from "./_try_assets.ts";
 
 /** The site stage's options. */
 export const defaults = {
@@ -45,6 +47,8 @@ export interface SiteResult {
   siteOut: string;
   files: string[];
   seconds: number;
+  /** What the "Try a movie" page got: the model files and their bytes, or why there are none. */
+  tryPage: TryPageData;
 }
 
 /** The site's source folder (templates, layouts, charts, stylesheet). */
@@ -65,10 +69,14 @@ export async function run(config: Partial<SiteConfig> = {}): Promise<SiteResult>
   const report = validateReport(await readJsonFile(reportPath, "report"));
   const siteOut = resolve(c.siteOut);
   const files: string[] = [];
+  let tryPage: TryPageData | undefined;
   await replaceDirAtomic(siteOut, async (tmp) => {
+    // The Try page's model files first, so its template knows what is there.
+    tryPage = await writeTryAssets(c.out, tmp);
     const eleventy = new Eleventy(SITE_INPUT, tmp, {
       quietMode: !c.verbose,
-      config: (eleventyConfig: EleventyConfigApi) => configureSite(eleventyConfig, report, SITE_INPUT),
+      config: (eleventyConfig: EleventyConfigApi) =>
+        configureSite(eleventyConfig, report, SITE_INPUT, tryPage),
     });
     await eleventy.write();
     for await (const entry of Deno.readDir(tmp)) files.push(entry.name);
@@ -80,7 +88,17 @@ export async function run(config: Partial<SiteConfig> = {}): Promise<SiteResult>
       join(c.siteOut, "index.html")
     }`,
   );
-  return { siteOut, files, seconds };
+  const page = tryPage!;
+  const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
+  console.log(
+    page.available
+      ? `site: the Try page loads ${kb(page.bytes.total)} (${
+        kb(page.bytes.gzip)
+      } gzipped): ${page.members.length} ` +
+        `members, encoders and tfjs; serve it with \`deno task serve --dir ${c.siteOut}\``
+      : `site: the Try page has no models (${page.reason})`,
+  );
+  return { siteOut, files, seconds, tryPage: page };
 }
 
 if (import.meta.main) await cli(spec, run);

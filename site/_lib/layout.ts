@@ -14,6 +14,7 @@ export const PAGES = [
   { file: "errors.html", label: "Errors & outliers" },
   { file: "sampling.html", label: "Sampling" },
   { file: "card.html", label: "Data & model card" },
+  { file: "try.html", label: "Try a movie" },
 ] as const;
 
 /** A whole HTML document for page `file`, with `title` and `body`. */

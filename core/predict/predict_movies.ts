@@ -1,0 +1,140 @@
+/**
+ * The one prediction path shared by `deno task predict` and the report site's "Try a movie" page: encode new
+ * movies with collect's saved encoders, run them through the auto-encoder when the members were trained on its
+ * codes, predict with every member, undo the target standardisation and combine. TensorFlow.js is passed in
+ * (the command line imports it, the page loads `tf.min.js`), so this module bundles without it.
+ *
+ * @module
+ */
+import type * as tfjs from "@tensorflow/tfjs";
+import type { MovieRecord } from "../collect/movie_record.ts";
+import type { Encoders } from "../features/encoders.ts";
+import { encodeMovie, featureNames } from "../features/encode_movie.ts";
+import type { WordVectors } from "../features/word2vec.ts";
+import { type CombinedScore, combineMembers } from "./combine_members.ts";
+import { type UnknownInput, unknownInputs } from "./unknown_inputs.ts";
+
+/** Rows per `predict` batch (tfjs's default, 32, makes large tables slow on the CPU backends). */
+const PREDICT_BATCH = 1024;
+
+/** The part of the `@tensorflow/tfjs` namespace used here. */
+export type Tfjs = Pick<typeof tfjs, "tensor2d" | "tidy" | "model">;
+
+/** One trained member: its best checkpoint and how its output maps back to scores. */
+export interface EnsembleMember {
+  /** 1-based bag number. */
+  k: number;
+  model: tfjs.LayersModel;
+  /** The member's output is `(score − mean) / sd`. */
+  target: { mean: number; sd: number };
+  /** What the member reads: the encoded vectors (`raw`) or the auto-encoder's codes (`autoencoder`). */
+  input: "raw" | "autoencoder";
+}
+
+/** Everything needed to predict a new movie. */
+export interface Ensemble {
+  encoders: Encoders;
+  /** `null` when the encoders use no keyword vectors. */
+  words: WordVectors | null;
+  /** The whole auto-encoder (its first layer is the encoder); `null` when no member reads codes. */
+  autoencoder: tfjs.LayersModel | null;
+  members: EnsembleMember[];
+}
+
+/** One movie's prediction. */
+export interface MoviePrediction extends CombinedScore {
+  title: string;
+  /** Source line (or record number) of the movie. */
+  line: number;
+  /** Each member's score, in member order. */
+  members: { k: number; score: number }[];
+  /** The inputs the model did not know and how they were handled. */
+  unknown: UnknownInput[];
+}
+
+/**
+ * Encode `movies` into a row-major matrix with the saved encoders, exactly as collect encoded its held-out rows
+ * (full-data target statistics). Shape: [movies, encoders.width].
+ *
+ * @throws {TypeError} when a value encodes to a non-finite number, naming the movie and the column.
+ */
+export function encodeMovies(
+  movies: readonly MovieRecord[],
+  encoders: Encoders,
+  words: WordVectors | null,
+): Float32Array {
+  const width = encoders.width;
+  const matrix = new Float32Array(movies.length * width);
+  movies.forEach((movie, i) => encodeMovie(movie, encoders, words, {}, matrix, i * width));
+  const bad = matrix.findIndex((v) => !Number.isFinite(v));
+  if (bad >= 0) {
+    const movie = movies[Math.floor(bad / width)];
+    throw new TypeError(
+      `Cannot encode movie ${JSON.stringify(movie.title)} (line ${movie.line}): column ${
+        JSON.stringify(featureNames(encoders)[bad % width])
+      } is ${matrix[bad]}`,
+    );
+  }
+  return matrix;
+}
+
+/**
+ * Predict `movies` with `ensemble` on `tf`'s current backend. Scores are in target units (IMDb points);
+ * `score` is the members' mean and `spread` their standard deviation.
+ *
+ * @throws {TypeError} when a member's input width does not match the encoders (or the auto-encoder's codes).
+ */
+export async function predictMovies(
+  movies: readonly MovieRecord[],
+  ensemble: Ensemble,
+  tf: Tfjs,
+): Promise<MoviePrediction[]> {
+  const { encoders, words, autoencoder, members } = ensemble;
+  if (members.length === 0) throw new RangeError("Cannot predict: the ensemble has no members");
+  if (movies.length === 0) return [];
+  const matrix = encodeMovies(movies, encoders, words);
+  const raw = tf.tensor2d(matrix, [movies.length, encoders.width]);
+  let codes: tfjs.Tensor | null = null;
+  const scores: Float32Array[] = [];
+  try {
+    if (members.some((m) => m.input === "autoencoder")) {
+      if (!autoencoder) {
+        throw new TypeError(
+          "Cannot predict: a member reads auto-encoder codes, but there is no auto-encoder",
+        );
+      }
+      const encoder = tf.model({
+        inputs: autoencoder.inputs,
+        outputs: autoencoder.layers[0].output as tfjs.SymbolicTensor,
+      });
+      codes = tf.tidy(() => encoder.predict(raw, { batchSize: PREDICT_BATCH }) as tfjs.Tensor);
+    }
+    for (const member of members) {
+      const x = member.input === "autoencoder" ? codes! : raw;
+      const want = member.model.inputs[0].shape[1];
+      if (want !== x.shape[1]) {
+        throw new TypeError(
+          `Cannot predict with member ${member.k}: it reads ${want} ${member.input} inputs, the encoders give ${
+            x.shape[1]
+          }`,
+        );
+      }
+      const out = tf.tidy(() => member.model.predict(x, { batchSize: PREDICT_BATCH }) as tfjs.Tensor);
+      scores.push((await out.data()) as Float32Array);
+      out.dispose();
+    }
+  } finally {
+    raw.dispose();
+    codes?.dispose();
+  }
+  return movies.map((movie, i) => {
+    const each = members.map((m, j) => ({ k: m.k, score: scores[j][i] * m.target.sd + m.target.mean }));
+    return {
+      title: movie.title,
+      line: movie.line,
+      ...combineMembers(each.map((e) => e.score)),
+      members: each,
+      unknown: unknownInputs(movie, encoders, words),
+    };
+  });
+}

@@ -1,0 +1,230 @@
+/**
+ * `deno task predict`: score new movies with the trained ensemble: one canonical movie (`--movie movie.json`)
+ * or a table of any profile (`--data new.csv`). Movies are encoded with collect's saved encoders by the same
+ * code collect used, predicted by every member's best checkpoint, and combined; the output says which inputs
+ * the model did not know.
+ *
+ * @module
+ */
+import { dirname } from "node:path";
+import * as tf from "@tensorflow/tfjs";
+import type { ColumnMap } from "../core/collect/column_map.ts";
+import { withoutColumns } from "../core/collect/column_map.ts";
+import type { MovieRecord } from "../core/collect/movie_record.ts";
+import { detectProfile, PROFILES } from "../core/collect/profiles.ts";
+import { readMovies } from "../core/collect/read_movies.ts";
+import { validateColumnMap } from "../core/collect/validate_column_map.ts";
+import { movieFromInput } from "../core/predict/movie_input.ts";
+import { type MoviePrediction, predictMovies } from "../core/predict/predict_movies.ts";
+import { joinColumns } from "../core/collect/join_tables.ts";
+import { BACKENDS } from "../core/train/train_config.ts";
+import { initBackend } from "./_backend.ts";
+import { cli, type CliSpec } from "./_cli.ts";
+import { loadEnsemble } from "./_ensemble.ts";
+import { exists, join, readFileNamed, readJsonFile } from "./_fs.ts";
+import { parseSource, readJoinedFile, resolveProfile } from "./collect.ts";
+
+/** Predict's configuration (flags are the kebab-case keys). */
+export type PredictConfig = {
+  /** Artifacts folder holding collect's encoders and train's checkpoints. */
+  out: string;
+  /** A JSON file with one movie (or a list of movies), canonical fields (see core/predict/movie_input.ts). */
+  movie: string | null;
+  /** A CSV or JSON movie table of any profile. */
+  data: string | null;
+  /** Column map of `data`: auto (the training profile if its columns are there, else detected) or a name. */
+  profile: string;
+  /** A column map JSON file for `data`; overrides `profile`. */
+  map: string | null;
+  /** Print JSON instead of a table. */
+  json: boolean;
+  backend: string;
+};
+
+/** The defaults of every predict option. */
+export const defaults = {
+  out: "artifacts",
+  movie: null,
+  data: null,
+  profile: "auto",
+  map: null,
+  json: false,
+  backend: "wasm",
+} satisfies PredictConfig;
+
+/** The command line of predict. */
+export const spec: CliSpec<PredictConfig> = {
+  name: "predict",
+  summary:
+    "Predict the IMDb score of new movies with the trained ensemble: each member's score, their mean " +
+    "and spread, and which inputs the model did not know.",
+  defaults,
+  flags: {
+    out: { description: "Folder with collect's encoders and train's checkpoints", value: "DIR" },
+    movie: { description: "One movie as JSON, canonical fields (or a list of them)", value: "FILE" },
+    data: { description: "A movie table, CSV or JSON, of any profile", value: "PATH" },
+    profile: {
+      description:
+        "Column map of --data: auto (the training profile if its columns are there, else detected)",
+      choices: ["auto", ...Object.keys(PROFILES)],
+    },
+    map: { description: "Your own column map for --data (JSON); replaces --profile", value: "FILE" },
+    json: { description: "Print JSON instead of a table" },
+    backend: { description: "tfjs backend", choices: BACKENDS },
+  },
+  epilog: [
+    "Examples:",
+    "  deno task predict --movie tests/testdata/predict/movie.json",
+    "  deno task predict --data ../shared/data/movie_metadata.csv --json > predictions.json",
+    "",
+    'A movie JSON: {"title": "Heat", "year": 1995, "director": "Michael Mann", "actors": ["Al Pacino"],',
+    '  "genres": ["Crime"], "keywords": ["heist"], "numbers": {"budget": 60000000}, "categories": {"country": "USA"}}',
+    'Absent fields are missing: numbers take the training median, categories the value "unknown".',
+  ].join("\n"),
+};
+
+/** One movie's result: the prediction, and the actual score when the table had one. */
+export type PredictedMovie = MoviePrediction & { actual: number | null };
+
+/** What {@link run} returns. */
+export interface PredictResult {
+  backend: string;
+  predictions: PredictedMovie[];
+  /** Rows of `data` that could not be read, with why. */
+  skipped: string[];
+  /** Seconds to load the ensemble and to predict. */
+  seconds: { load: number; predict: number };
+}
+
+/** Options of {@link run} that are not configuration. */
+export interface RunOptions {
+  /** Print nothing. @default false */
+  quiet?: boolean;
+}
+
+async function readMovieFile(path: string): Promise<MovieRecord[]> {
+  const value = await readJsonFile<unknown>(path, "movie");
+  const list = Array.isArray(value) ? value : [value];
+  if (list.length === 0) throw new TypeError(`Cannot read movie ${JSON.stringify(path)}: the list is empty`);
+  return list.map((v, i) => ({
+    ...movieFromInput(v, list.length > 1 ? `${JSON.stringify(path)}[${i}]` : JSON.stringify(path)),
+    line: i + 1,
+  }));
+}
+
+async function readMovieTable(config: PredictConfig, trained: ColumnMap): Promise<MovieRecord[]> {
+  const path = config.data!;
+  let table = parseSource(await readFileNamed(path, "movie table"), path);
+  let map: ColumnMap;
+  if (config.map) map = validateColumnMap(await readJsonFile(config.map, "column map"), config.map);
+  else if (config.profile !== "auto") map = resolveProfile(config.profile, table);
+  else if (trained.detect.length > 0 && trained.detect.every((c) => table.header.includes(c))) map = trained;
+  else map = detectProfile(table.header, JSON.stringify(path));
+  if (map.join) {
+    const candidate = join(dirname(path), map.join.file);
+    if (await exists(candidate)) table = joinColumns(table, await readJoinedFile(candidate, map));
+    else map = withoutColumns(map, map.join.columns);
+  }
+  return readMovies(table, map);
+}
+
+const fmt = (v: number) => v.toFixed(3);
+
+function printTable(predictions: PredictedMovie[]): void {
+  const ks = predictions[0]?.members.map((m) => m.k) ?? [];
+  const hasActual = predictions.some((p) => p.actual !== null);
+  const header = [
+    "line",
+    "title",
+    "score",
+    "spread",
+    ...ks.map((k) => `m${k}`),
+    ...(hasActual ? ["actual"] : []),
+    "unknown",
+  ];
+  const rows = predictions.map((p) => [
+    String(p.line),
+    p.title.length > 40 ? `${p.title.slice(0, 39)}…` : p.title,
+    fmt(p.score),
+    fmt(p.spread),
+    ...p.members.map((m) => fmt(m.score)),
+    ...(hasActual ? [p.actual === null ? "-" : String(p.actual)] : []),
+    String(p.unknown.length),
+  ]);
+  const widths = header.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j].length)));
+  const line = (cells: string[]) =>
+    cells.map((c, j) => (j === 1 ? c.padEnd(widths[j]) : c.padStart(widths[j]))).join("  ");
+  const out = [line(header), ...rows.map(line)];
+  if (predictions.length <= 10) {
+    for (const p of predictions) {
+      if (p.unknown.length === 0) continue;
+      out.push("", `Unknown to the model in ${JSON.stringify(p.title)} (line ${p.line}):`);
+      for (const u of p.unknown) {
+        out.push(`  ${u.field} ${u.value === null ? "(missing)" : JSON.stringify(u.value)}: ${u.handling}`);
+      }
+    }
+  } else {
+    const counts = new Map<string, number>();
+    for (const p of predictions) {
+      for (const what of new Set(p.unknown.map((u) => `${u.field}: ${u.handling}`))) {
+        counts.set(what, (counts.get(what) ?? 0) + 1);
+      }
+    }
+    if (counts.size > 0) out.push("", "Unknown inputs (movies affected):");
+    for (const [what, n] of [...counts].sort((a, b) => b[1] - a[1])) {
+      out.push(`  ${String(n).padStart(6)}  ${what}`);
+    }
+  }
+  console.log(out.join("\n"));
+}
+
+/** Run predict with `config`. */
+export async function run(
+  config: Partial<PredictConfig> = {},
+  options: RunOptions = {},
+): Promise<PredictResult> {
+  const c = { ...defaults, ...config } as PredictConfig;
+  const { quiet = false } = options;
+  if ((c.movie === null) === (c.data === null)) {
+    throw new TypeError("Cannot predict: give exactly one of --movie FILE or --data PATH (see --help)");
+  }
+  const active = await initBackend(c.backend);
+  if (!quiet) console.error(`predict: backend ${active.backend} (tfjs ${tf.version.tfjs})`);
+  const t0 = performance.now();
+  const ensemble = await loadEnsemble(c.out);
+  const t1 = performance.now();
+  const read = c.movie !== null
+    ? await readMovieFile(c.movie)
+    : await readMovieTable(c, ensemble.encoders.map);
+  const skipped: string[] = [];
+  const movies = read.filter((m) => {
+    if (m.problems.length === 0) return true;
+    skipped.push(...m.problems);
+    return false;
+  });
+  const predicted = await predictMovies(movies, ensemble, tf);
+  const t2 = performance.now();
+  ensemble.autoencoder?.dispose();
+  for (const m of ensemble.members) m.model.dispose();
+  const predictions = predicted.map((p, i) => ({ ...p, actual: movies[i].target }));
+  if (!quiet) {
+    if (c.json) console.log(JSON.stringify(predictions, null, 2));
+    else printTable(predictions);
+    if (skipped.length > 0) {
+      console.error(`predict: skipped ${skipped.length} unreadable rows:\n  ${skipped.join("\n  ")}`);
+    }
+    console.error(
+      `predict: ${predictions.length} movies with ${ensemble.members.length} members in ${
+        ((t2 - t1) / 1000).toFixed(2)
+      } s (loading ${((t1 - t0) / 1000).toFixed(2)} s)`,
+    );
+  }
+  return {
+    backend: active.backend,
+    predictions,
+    skipped,
+    seconds: { load: (t1 - t0) / 1000, predict: (t2 - t1) / 1000 },
+  };
+}
+
+if (import.meta.main) await cli(spec, (config) => run(config));

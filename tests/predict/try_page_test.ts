@@ -1,0 +1,142 @@
+import { assertAlmostEquals, assertEquals, assertTrue } from "../_assert.ts";
+import { launchChromium } from "../_chromium.ts";
+import { buildFixtureSite } from "../site/_site_fixture.ts";
+import type { MoviePrediction } from "../../core/predict/predict_movies.ts";
+import type { MovieInput } from "../../core/predict/movie_input.ts";
+import type { PredictorManifest } from "../../core/predict/predictor_manifest.ts";
+import { join } from "../../scripts/_fs.ts";
+import { int } from "../../site/_lib/format.ts";
+import { run as predict } from "../../scripts/predict.ts";
+import { serveSite } from "../../scripts/serve.ts";
+import { trainedSite } from "./_trained.ts";
+
+const MOVIE = new URL("../testdata/predict/movie.json", import.meta.url).pathname;
+
+Deno.test("the site copies the ensemble, encoders, word vectors, tfjs and the page script into try/", async () => {
+  const { siteOut, tryPage } = await trainedSite();
+  assertTrue(tryPage.available, "models were found");
+  const manifest = JSON.parse(
+    await Deno.readTextFile(join(siteOut, "try/predictor.json")),
+  ) as PredictorManifest;
+  assertEquals(manifest.members.map((m) => [m.k, m.model, m.input]), [
+    [1, "train1/model.json", "autoencoder"],
+    [2, "train2/model.json", "autoencoder"],
+  ]);
+  assertEquals(manifest.autoencoder, "autoencoder/model.json");
+  assertEquals(manifest.words, "words.txt");
+  let sum = 0;
+  for (const [file, bytes] of Object.entries(manifest.bytes.files)) {
+    assertEquals((await Deno.stat(join(siteOut, file))).size, bytes, file);
+    sum += bytes;
+  }
+  assertEquals(manifest.bytes.total, sum);
+  for (const f of ["try/tf.min.js", "try/try.js", "try/train2/weights.bin", "try/autoencoder/weights.bin"]) {
+    assertTrue(f in manifest.bytes.files, `${f} is counted`);
+  }
+  const page = await Deno.readTextFile(join(siteOut, "try.html"));
+  for (const src of page.matchAll(/\ssrc="([^"]+)"/g)) {
+    assertTrue((await Deno.stat(join(siteOut, src[1]))).isFile, `${src[1]} exists`);
+  }
+  assertTrue(
+    page.includes(`${int(Math.round(manifest.bytes.total / 1024))} KB in all`),
+    "the page states its bytes",
+  );
+});
+
+Deno.test("without trained models the Try page says so and needs no script", async () => {
+  const { siteOut } = await buildFixtureSite();
+  const page = await Deno.readTextFile(join(siteOut, "try.html"));
+  assertTrue(page.includes("No trained models were found"), "explains the missing models");
+  assertEquals(page.includes("<script"), false);
+  assertEquals(await Deno.stat(join(siteOut, "try")).then(() => true, () => false), false, "no try/ folder");
+});
+
+/** The form values that describe `movie` (lists comma-separated), by the page's field names. */
+function formValues(movie: MovieInput, names: string[]): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const name of names) {
+    const [head, key] = name.split(/\.(.*)/s);
+    const v = head === "actors" && key !== undefined
+      ? movie.actors?.[Number(key)]
+      : head === "numbers"
+      ? movie.numbers?.[key]
+      : head === "categories"
+      ? movie.categories?.[key]
+      : (movie as Record<string, unknown>)[head];
+    values[name] = v === null || v === undefined ? "" : Array.isArray(v) ? v.join(", ") : String(v);
+  }
+  return values;
+}
+
+Deno.test({
+  name: "the Try page in headless Chromium predicts the same scores as deno task predict for the same movie",
+  sanitizeOps: false,
+  sanitizeResources: false,
+  async fn() {
+    const { siteOut, out } = await trainedSite();
+    const server = serveSite(siteOut, { port: 0 });
+    const browser = await launchChromium();
+    try {
+      const session = await browser.open(`http://127.0.0.1:${server.addr.port}/try.html`);
+      await browser.waitFor(
+        `["ready", "error"].includes(document.body.dataset.tryState)`,
+        session,
+        "the Try page did not load its models",
+        30_000,
+      );
+      const status = await browser.cdp.evaluate<string>(
+        `document.getElementById("try-status").textContent`,
+        session,
+      );
+      assertEquals(
+        await browser.cdp.evaluate<string>("document.body.dataset.tryState", session),
+        "ready",
+        status,
+      );
+      const names = await browser.cdp.evaluate<string[]>(
+        `[...document.querySelectorAll("#try-form [name]")].map((e) => e.name)`,
+        session,
+      );
+      const movie = JSON.parse(await Deno.readTextFile(MOVIE)) as MovieInput;
+      const values = formValues(movie, names);
+      await browser.cdp.evaluate(
+        `(() => {
+          const values = ${JSON.stringify(values)};
+          for (const [name, value] of Object.entries(values)) document.querySelector(\`[name="\${name}"]\`).value = value;
+          document.getElementById("try-form").requestSubmit();
+        })()`,
+        session,
+      );
+      await browser.waitFor(
+        `["done", "error"].includes(document.body.dataset.tryState)`,
+        session,
+        "the Try page did not predict",
+      );
+      const result = await browser.cdp.evaluate<string | undefined>(
+        `document.getElementById("try-result").dataset.result`,
+        session,
+      );
+      assertTrue(
+        result,
+        await browser.cdp.evaluate<string>(`document.getElementById("try-status").textContent`, session),
+      );
+      const page = JSON.parse(result) as MoviePrediction;
+      const [cli] = (await predict({ out, movie: MOVIE }, { quiet: true })).predictions;
+      assertEquals(page.members.map((m) => m.k), cli.members.map((m) => m.k));
+      page.members.forEach((m, j) =>
+        assertAlmostEquals(m.score, cli.members[j].score, 1e-4, `member ${m.k}`)
+      );
+      assertAlmostEquals(page.score, cli.score, 1e-4);
+      assertAlmostEquals(page.spread, cli.spread, 1e-4);
+      assertEquals(page.unknown, cli.unknown, "the same inputs are reported unknown");
+      const shown = await browser.cdp.evaluate<string>(
+        `document.getElementById("try-result").textContent`,
+        session,
+      );
+      assertTrue(shown.includes(page.score.toFixed(2)), "the score is shown");
+    } finally {
+      await browser.close();
+      await server.shutdown();
+    }
+  },
+});
