@@ -20,7 +20,17 @@ export interface InputField {
   placeholder: string;
 }
 
-const words = (name: string) => name.charAt(0).toUpperCase() + name.slice(1).replace(/_/g, " ");
+/** Abbreviations kept in capitals in field labels. */
+const ACRONYMS = new Set(["us", "mpaa", "imdb", "tmdb", "dvd", "id"]);
+
+/** A label from a field name: `us_gross` → "US gross", `num_voted_users` → "Num voted users". */
+const words = (name: string) => {
+  const parts = name.split(/[_\s]+/).filter((w) => w !== "").map((w) =>
+    ACRONYMS.has(w.toLowerCase()) ? w.toUpperCase() : w.toLowerCase()
+  );
+  const text = parts.join(" ");
+  return text.charAt(0).toUpperCase() + text.slice(1);
+};
 
 /** The form fields for a model fitted with `encoders`, in a stable order. */
 export function inputFields(encoders: Encoders): InputField[] {

@@ -97,7 +97,7 @@ export const TRAIN_PRESETS: Record<"default" | "seed", PresetValues> = {
     hidden: [256, 128],
     activation: "relu",
     dropout: 0.2,
-    weightDecay: 1e-4,
+    weightDecay: 1e-3,
     loss: "huber",
     optimizer: "adam",
     patience: 8,
