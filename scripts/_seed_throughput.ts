@@ -8,6 +8,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { buildRegressor } from "../core/models/build_regressor.ts";
 import { createRandom } from "../core/random.ts";
+import { trainingForward } from "../core/train/fit_model.ts";
 import { TRAIN_PRESETS } from "../core/train/train_config.ts";
 import { initBackend } from "./_backend.ts";
 import { runMain } from "./_cli.ts";
@@ -20,21 +21,31 @@ if (import.meta.main) {
     const active = await initBackend(backend);
     const preset = TRAIN_PRESETS.seed;
     const inputDim = preset.aeDims;
-    const model = buildRegressor({ inputDim, hidden: preset.hidden, activation: preset.activation });
+    const model = buildRegressor({
+      inputDim,
+      hidden: preset.hidden,
+      activation: preset.activation,
+      dropout: preset.dropout,
+    });
     const optimizer = tf.train.sgd(preset.learningRate);
     const rng = createRandom(1);
     const x = tf.tensor2d(Float32Array.from({ length: inputDim }, () => rng.next()), [1, inputDim]);
     const y = tf.tensor2d([6.5], [1, 1]);
-    const step = () =>
-      tf.tidy(() =>
+    // One SGD step as train takes it: the project's training forward pass (seeded dropout, its matmul
+    // gradients), then an awaited read so that GPU backends finish the step before the clock stops.
+    const step = async (i: number) => {
+      const loss = tf.tidy(() =>
         optimizer.minimize(
-          () => tf.losses.absoluteDifference(y, model.apply(x, { training: true }) as tf.Tensor),
+          () => tf.losses.absoluteDifference(y, trainingForward(model, x, i)) as tf.Scalar,
           true,
-        )!.dataSync()
+        )!
       );
-    step(); // warm-up: kernels compiled, weights in place
+      await loss.data();
+      loss.dispose();
+    };
+    await step(0); // warm-up: kernels compiled, weights in place
     const started = performance.now();
-    for (let i = 0; i < batches; i++) step();
+    for (let i = 1; i <= batches; i++) await step(i);
     const seconds = (performance.now() - started) / 1000;
     await writeJsonAtomic(resultPath, {
       backend: active.backend,
