@@ -5,6 +5,7 @@
  * @module
  */
 import { dirname, join } from "node:path";
+import { jsonErrorLocation } from "../core/json_error_location.ts";
 
 function tempName(path: string): string {
   return `${path}.tmp-${Deno.pid}-${crypto.randomUUID().slice(0, 8)}`;
@@ -82,12 +83,7 @@ export async function readJsonFile<T>(path: string, what = "JSON file"): Promise
   try {
     return JSON.parse(text) as T;
   } catch (error) {
-    const position = Number(/position (\d+)/.exec(String(error))?.[1] ?? NaN);
-    let where = "";
-    if (Number.isFinite(position)) {
-      const before = text.slice(0, position).split("\n");
-      where = `, line ${before.length}, column ${before[before.length - 1].length + 1}`;
-    }
+    const where = jsonErrorLocation(text, error);
     throw new SyntaxError(
       `Cannot parse ${what} ${JSON.stringify(path)}${where}: ${(error as Error).message}`,
     );

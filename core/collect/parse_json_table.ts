@@ -5,6 +5,7 @@
  * @module
  */
 import type { SourceTable } from "./source_table.ts";
+import { jsonErrorLocation } from "../json_error_location.ts";
 
 /**
  * Parse JSON `text` holding an array of objects into a {@link SourceTable}; record `i` gets `line: i + 1`.
@@ -17,12 +18,7 @@ export function parseJsonTable(text: string, name = "<json>"): SourceTable {
   try {
     value = JSON.parse(text.replace(/^\ufeff/, ""));
   } catch (error) {
-    const position = Number(/position (\d+)/.exec(String(error))?.[1] ?? NaN);
-    let where = "";
-    if (Number.isFinite(position)) {
-      const before = text.slice(0, position).split("\n");
-      where = `, line ${before.length}, column ${before[before.length - 1].length + 1}`;
-    }
+    const where = jsonErrorLocation(text, error);
     throw new SyntaxError(`Cannot parse JSON ${JSON.stringify(name)}${where}: ${(error as Error).message}`);
   }
   if (!Array.isArray(value)) {

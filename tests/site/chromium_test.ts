@@ -5,7 +5,7 @@
  */
 import { assertEquals, assertTrue } from "../_assert.ts";
 import { buildFixtureSite } from "./_site_fixture.ts";
-import { Cdp, devtoolsUrl, findChromium } from "../_chromium.ts";
+import { Cdp, chromiumFlags, devtoolsUrl, findChromium } from "../_chromium.ts";
 
 Deno.test({
   name: "headless Chromium renders the overview's charts from a /<repo>/ path, with the stylesheet applied",
@@ -38,19 +38,7 @@ Deno.test({
     });
     const profile = await Deno.makeTempDir({ prefix: "imdb-chromium-" });
     const child = new Deno.Command(chromium, {
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        `--user-data-dir=${profile}`,
-        "--remote-debugging-port=0",
-        "--window-size=1200,1600",
-        "about:blank",
-      ],
+      args: [...chromiumFlags(profile), "--window-size=1200,1600", "about:blank"],
       stdout: "null",
       stderr: "piped",
     }).spawn();
