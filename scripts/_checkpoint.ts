@@ -1,6 +1,7 @@
 /**
  * Checkpoint folders: `model.json` + `weights.bin` in tfjs layers format (loadable by `tf.loadLayersModel` in
- * a browser), `optimizer.bin` (the optimiser's slots) and `state.json`. A folder is filled under a temp name
+ * a browser), `optimizer.bin` (the optimiser's slots), `live.bin` (the live weights, when the model holds a
+ * moving average of them) and `state.json`. A folder is filled under a temp name
  * and renamed into place, so a kill never leaves a half-written checkpoint; a folder without `state.json` is
  * not a checkpoint.
  *
@@ -13,8 +14,14 @@ import { exists, join, readFileNamed, readJsonFile, replaceDirAtomic } from "./_
 /** What `state.json` keeps of the optimiser: its extras and the layout of `optimizer.bin`. */
 export type SavedOptimizer = OptimizerExtras & { weights: tf.io.WeightsManifestEntry[] };
 
-/** `state.json`: the caller's state plus what is needed to restore the optimiser. */
-export type CheckpointState<S> = S & { optimizer: SavedOptimizer | null };
+/**
+ * `state.json`: the caller's state plus what is needed to restore the optimiser and, when the model holds
+ * averaged weights, the layout of `live.bin` (the weights training continues from).
+ */
+export type CheckpointState<S> = S & {
+  optimizer: SavedOptimizer | null;
+  liveWeights?: tf.io.WeightsManifestEntry[];
+};
 
 /** A loaded checkpoint. */
 export interface Checkpoint<S> {
@@ -22,6 +29,11 @@ export interface Checkpoint<S> {
   state: CheckpointState<S>;
   /** The optimiser's weights in saved order (iterations first); dispose them after restoring. */
   optimizerWeights: NamedTensor[];
+  /**
+   * The live weights, in `model.weights` order, when the model holds their moving average (else empty);
+   * dispose them after restoring.
+   */
+  liveWeights: tf.Tensor[];
 }
 
 function join2(data: tf.io.WeightData | undefined): Uint8Array {
@@ -75,13 +87,15 @@ function concat(parts: Uint8Array[]): Uint8Array {
 }
 
 /**
- * Write checkpoint folder `dir` atomically: the model, the optimiser's weights and `state`.
+ * Write checkpoint folder `dir` atomically: the model, the optimiser's weights, `state`, and `live` (the live
+ * weights in `model.weights` order, when `model` holds their moving average).
  */
 export async function saveCheckpoint<S extends object>(
   dir: string,
   model: tf.LayersModel,
   state: S,
   optimizer: Pick<OptimizerSnapshot, "weights" | "extras"> | null,
+  live: tf.Tensor[] | null = null,
 ): Promise<void> {
   await replaceDirAtomic(dir, async (tmp) => {
     await saveModel(model, tmp);
@@ -91,14 +105,25 @@ export async function saveCheckpoint<S extends object>(
       await Deno.writeFile(join(tmp, "optimizer.bin"), join2(data));
       saved = { ...optimizer.extras, weights: specs };
     }
+    let liveWeights: tf.io.WeightsManifestEntry[] | undefined;
+    if (live) {
+      const { data, specs } = await tf.io.encodeWeights(
+        live.map((tensor, i) => ({ name: `live/${i}`, tensor })),
+      );
+      await Deno.writeFile(join(tmp, "live.bin"), join2(data));
+      liveWeights = specs;
+    }
     await Deno.writeTextFile(
       join(tmp, "state.json"),
-      JSON.stringify({ ...state, optimizer: saved }, null, 2) + "\n",
+      JSON.stringify({ ...state, optimizer: saved, ...(liveWeights ? { liveWeights } : {}) }, null, 2) + "\n",
     );
   });
 }
 
-/** Load the checkpoint in `dir` (without the optimiser's weights when `withOptimizer` is false). */
+/**
+ * Load the checkpoint in `dir` (without the optimiser's and live weights when `withOptimizer` is false: what
+ * prediction needs).
+ */
 export async function loadCheckpoint<S>(dir: string, withOptimizer = true): Promise<Checkpoint<S>> {
   const state = await readJsonFile<CheckpointState<S>>(join(dir, "state.json"), "checkpoint state");
   const model = await loadModel(dir);
@@ -109,7 +134,14 @@ export async function loadCheckpoint<S>(dir: string, withOptimizer = true): Prom
     const map = tf.io.decodeWeights(buffer, state.optimizer.weights);
     optimizerWeights = state.optimizer.weights.map((spec) => ({ name: spec.name, tensor: map[spec.name] }));
   }
-  return { model, state, optimizerWeights };
+  let liveWeights: tf.Tensor[] = [];
+  if (withOptimizer && state.liveWeights && state.liveWeights.length > 0) {
+    const bytes = await readFileNamed(join(dir, "live.bin"), "live weights");
+    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    const map = tf.io.decodeWeights(buffer, state.liveWeights);
+    liveWeights = state.liveWeights.map((spec) => map[spec.name]);
+  }
+  return { model, state, optimizerWeights, liveWeights };
 }
 
 /** The complete `epoch-N` checkpoints under `dir` (those with a `state.json`), by N ascending. */

@@ -25,6 +25,7 @@ import {
   type TrainingState,
 } from "../core/train/fit_model.ts";
 import { createOptimizer, restoreOptimizer, snapshotOptimizer } from "../core/train/optimizer_state.ts";
+import { createWeightAverage, type WeightAverage } from "../core/train/weight_average.ts";
 import {
   BACKENDS,
   LOSSES,
@@ -133,6 +134,10 @@ function specFor(preset: "default" | "seed"): CliSpec<TrainConfig> {
       loss: { description: "Regressor loss", choices: LOSSES },
       optimizer: { description: "Regressor optimizer", choices: OPTIMIZERS },
       patience: { description: "Early stopping: epochs without a better validation loss (0 = off)" },
+      averageDecay: {
+        description:
+          "Per-step decay of the moving average of the weights that validates and predicts (0 = off)",
+      },
       standardize: { description: "Fit the standardised target (--no-standardize: raw scores)" },
       maxBatches: { description: "Batches per epoch at most, for timing (0 = all)" },
     },
@@ -167,7 +172,16 @@ export async function specForArgs(args: string[]): Promise<CliSpec<TrainConfig>>
 
 /** Keys whose change makes an old checkpoint unusable for continuing. */
 const AE_KEYS = ["aeDims", "aeActivation", "aeOutputActivation", "aeLoss", "aeOptimizer"];
-const REGRESSOR_KEYS = ["hidden", "activation", "dropout", "loss", "optimizer", "standardize", "weightDecay"];
+const REGRESSOR_KEYS = [
+  "hidden",
+  "activation",
+  "dropout",
+  "loss",
+  "optimizer",
+  "standardize",
+  "weightDecay",
+  "averageDecay",
+];
 
 function checkResumable(path: string, saved: TrainConfig, now: TrainConfig, keys: string[]): void {
   const changed = keys.filter((key) => JSON.stringify(saved[key]) !== JSON.stringify(now[key]));
@@ -303,6 +317,7 @@ async function trainMember(
   const latest = (await listCheckpoints(dir)).at(-1);
   let model: tf.LayersModel;
   let state: RegressorState;
+  let average: WeightAverage | null = null;
   if (latest) {
     const ck = await loadCheckpoint<RegressorState>(latest.path);
     checkResumable(latest.path, ck.state.config, cfg, REGRESSOR_KEYS);
@@ -315,6 +330,12 @@ async function trainMember(
     model = ck.model;
     if (ck.state.optimizer) await restoreOptimizer(optimizer, ck.optimizerWeights, ck.state.optimizer);
     tf.dispose(ck.optimizerWeights.map((w) => w.tensor));
+    if (cfg.averageDecay > 0) {
+      // The checkpoint's model holds the average; its live weights (live.bin) go back into the model.
+      average = createWeightAverage(model, cfg.averageDecay, { steps: ck.state.averageSteps ?? 0 });
+      if (ck.liveWeights.length > 0) model.weights.forEach((w, i) => w.write(ck.liveWeights[i]));
+    }
+    tf.dispose(ck.liveWeights);
     state = { ...ck.state, config: cfg };
   } else {
     model = buildRegressor({
@@ -333,6 +354,7 @@ async function trainMember(
       target: targetStats(targets, bag.train, cfg.standardize),
       config: cfg,
     };
+    if (cfg.averageDecay > 0) average = createWeightAverage(model, cfg.averageDecay);
   }
   const { mean, sd } = state.target;
   const y: HostMatrix = { data: targets.map((v) => (v - mean) / sd), shape: [targets.length, 1] };
@@ -354,12 +376,14 @@ async function trainMember(
       patience: cfg.patience,
       maxBatches: cfg.maxBatches,
       seed,
+      average,
     },
     state,
     async (s, improved) => {
+      // With an average, the model holds it now (what best/ predicts with) and average.held() the live weights.
       const path = epochDir(dir, s.epoch);
       const snapshot = await snapshotOptimizer(optimizer, cfg.optimizer);
-      await saveCheckpoint(path, model, { ...state, ...s }, snapshot);
+      await saveCheckpoint(path, model, { ...state, ...s }, snapshot, average?.held() ?? null);
       snapshot.release();
       if (improved) await copyCheckpoint(path, join(dir, "best"));
       await pruneCheckpoints(dir, cfg.keepCheckpoints);
@@ -367,6 +391,7 @@ async function trainMember(
     },
   );
   progress?.stop();
+  average?.dispose();
   model.dispose();
   optimizer.dispose();
   return { ...state, ...final };

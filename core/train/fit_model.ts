@@ -9,6 +9,7 @@ import * as tf from "@tensorflow/tfjs";
 import { createRandom, deriveSeed } from "../random.ts";
 import { lossFunction } from "./loss_function.ts";
 import { setLearningRate } from "./optimizer_state.ts";
+import type { WeightAverage } from "./weight_average.ts";
 
 /** Where a model is in its training; saved as part of every checkpoint's `state.json`. */
 export interface TrainingState {
@@ -30,6 +31,8 @@ export interface TrainingState {
   rngState: number;
   /** Seconds spent training, over all runs. */
   seconds: number;
+  /** Optimiser steps folded into the weight average ({@link FitOptions.average}); absent without one. */
+  averageSteps?: number;
 }
 
 /** A row-major float32 matrix in host memory. */
@@ -72,6 +75,13 @@ export interface FitOptions {
   seed: number;
   /** Batches per epoch at most (0 = all). @default 0 */
   maxBatches?: number;
+  /**
+   * A moving average of the model's weights, updated after every step. When given, the validation loss and
+   * the epoch hook see the averaged weights (the model holds them during `onEpoch`, and `average.held()`
+   * the live ones, which a checkpoint must keep to resume); training continues from the live weights.
+   * @default null
+   */
+  average?: WeightAverage | null;
 }
 
 /** Rows `rows` of `m` as a new tensor. Shape: [rows.length, columns]. */
@@ -197,7 +207,8 @@ export async function evaluateLoss(
  * Train `model` with `optimizer` from `state` (a fresh {@link initialState} or a checkpoint's) until
  * `options.epochs` are complete or early stopping fires. Each epoch: shuffle the training rows with the
  * seeded generator, take batches of `batchSize` (the last may be smaller), one `optimizer.minimize` per batch,
- * then the validation loss in one prediction; then `onEpoch(state, improved)`. Returns the final state.
+ * then the validation loss in one prediction (of the averaged weights with `options.average`); then
+ * `onEpoch(state, improved)`. Returns the final state.
  * No tensors are left behind. Reads the device once per epoch.
  */
 export async function fitModel(
@@ -218,6 +229,7 @@ export async function fitModel(
     weightDecay = 0,
     patience = 0,
     maxBatches = 0,
+    average = null,
   } = options;
   const fn = lossFunction(loss);
   const varList = model.trainableWeights.map((w) => w.read() as tf.Variable);
@@ -248,9 +260,11 @@ export async function fitModel(
       });
       total.dispose();
       total = next as tf.Scalar;
+      average?.update();
     }
     const trainLoss = (await total.data())[0] / Math.max(1, order.length);
     total.dispose();
+    average?.swap();
     const valLoss = await evaluateLoss(model, data, data.validation, loss);
     const epoch = current.epoch + 1;
     const score = valLoss ?? trainLoss;
@@ -264,9 +278,14 @@ export async function fitModel(
       bestEpoch: improved ? epoch : current.bestEpoch,
       rngState: rng.state(),
       seconds: current.seconds + (now() - started) / 1000,
+      ...(average ? { averageSteps: average.steps } : {}),
     };
     if (patience > 0 && valLoss !== null && epoch - current.bestEpoch >= patience) current.stopped = true;
-    await onEpoch(current, improved);
+    try {
+      await onEpoch(current, improved);
+    } finally {
+      average?.swap();
+    }
   }
   return current;
 }

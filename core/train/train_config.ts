@@ -52,6 +52,11 @@ export interface PresetValues {
   optimizer: string;
   /** Stop after this many epochs without a better validation loss; 0 never stops early. */
   patience: number;
+  /**
+   * Per-step decay of an exponential moving average of the regressor's weights (Polyak averaging), which
+   * validation, early stopping, checkpoints and prediction use; 0 = off (the live weights).
+   */
+  averageDecay: number;
   /** Fit on the standardised target (mean and sd of the bag's training rows, saved in the state). */
   standardize: boolean;
   /** Stop each epoch after this many batches (0 = all): for timing the seed preset on a few batches. */
@@ -101,6 +106,7 @@ export const TRAIN_PRESETS: Record<"default" | "seed", PresetValues> = {
     loss: "huber",
     optimizer: "adam",
     patience: 8,
+    averageDecay: 0.99,
     standardize: true,
     maxBatches: 0,
   },
@@ -127,6 +133,7 @@ export const TRAIN_PRESETS: Record<"default" | "seed", PresetValues> = {
     loss: "mae",
     optimizer: "sgd",
     patience: 0,
+    averageDecay: 0,
     standardize: false,
     maxBatches: 0,
   },
@@ -181,6 +188,9 @@ export function resolveTrainConfig(config: Partial<TrainConfig> = {}): TrainConf
     if (!((resolved[key] as number) >= 0)) {
       throw new RangeError(`Cannot use ${key} ${resolved[key]}: must be 0 or more`);
     }
+  }
+  if (!(resolved.averageDecay >= 0 && resolved.averageDecay < 1)) {
+    throw new RangeError(`Cannot use averageDecay ${resolved.averageDecay}: must be in [0, 1)`);
   }
   if (!(resolved.dropout >= 0 && resolved.dropout < 1)) {
     throw new RangeError(`Cannot use dropout ${resolved.dropout}: must be in [0, 1)`);

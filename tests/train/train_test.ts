@@ -95,6 +95,8 @@ Deno.test("a run resumed after a kill ends with the same weights as an uninterru
   const weights = async (out: string) => [
     await bytes(out, join(PATHS.regressorCheckpoints(1), "epoch-6", "weights.bin")),
     await bytes(out, join(PATHS.regressorCheckpoints(2), "epoch-6", "weights.bin")),
+    // The default preset averages the weights: weights.bin holds the average, live.bin the live weights.
+    await bytes(out, join(PATHS.regressorCheckpoints(2), "epoch-6", "live.bin")),
     await bytes(out, join(PATHS.autoencoderCheckpoints, "epoch-3", "weights.bin")),
     await bytes(out, PATHS.prediction(1)),
   ];
