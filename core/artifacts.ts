@@ -41,6 +41,10 @@ export const PATHS = {
   predictionResults: "prediction_results",
   /** CSV with header {@link PREDICTION_COLUMNS}: member k's prediction of every test row. */
   prediction: (k: number) => `prediction_results/movie_prediction_${k}.csv`,
+  /** CSV with header {@link PREDICTION_COLUMNS}: member k's prediction of the rows its bag left out. */
+  outOfBag: (k: number) => `prediction_results/oob_prediction_${k}.csv`,
+  /** `ConformalCalibration` (core/predict/conformal.ts): the prediction intervals' half-widths. */
+  conformal: "prediction_results/conformal.json",
   /** The seed's formatted predictions, written by analyze. */
   formatted: (k: number) => `prediction_results/formatted_predictions/formatted_${k}.csv`,
 

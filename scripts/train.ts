@@ -49,6 +49,7 @@ import {
 import { cli, type CliSpec } from "./_cli.ts";
 import { exists, join, readJsonFile, writeFileAtomic, writeJsonAtomic } from "./_fs.ts";
 import { startProgress } from "./_progress.ts";
+import { writeConformal, writeOutOfBag } from "./_out_of_bag.ts";
 
 export type { TrainConfig };
 
@@ -508,9 +509,11 @@ export async function run(config: Partial<TrainConfig> = {}, options: RunOptions
       const actual = artifacts.test.test.map((i) => artifacts.targets[i]);
       const members: (MemberSummary & { testRmse: number })[] = [];
       await timed("predict", async () => {
+        const outOfBag = [];
         for (const bag of bags) {
-          const { predictions } = await predictMember(cfg, artifacts, bag.k, inputs);
+          const { predictions, state } = await predictMember(cfg, artifacts, bag.k, inputs);
           result.predictions.push(predictions);
+          outOfBag.push(await writeOutOfBag(cfg.out, artifacts, bag, await inputs(state.input)));
           const dir = join(cfg.out, PATHS.regressorCheckpoints(bag.k));
           const last = trained.find((s) => s.k === bag.k) ??
             (await readJsonFile<RegressorState>(
@@ -525,6 +528,7 @@ export async function run(config: Partial<TrainConfig> = {}, options: RunOptions
             testRmse: Number(rmse(predictions, actual).toFixed(6)),
           });
         }
+        await writeConformal(cfg.out, artifacts, outOfBag);
       });
       const mean = actual.map((_, j) => result.predictions.reduce((s, p) => s + p[j], 0) / bags.length);
       const ensembleRmse = Number(rmse(mean, actual).toFixed(6));
