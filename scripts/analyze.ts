@@ -7,13 +7,18 @@
 import { stringify } from "csv-stringify/sync";
 import denoJson from "../deno.json" with { type: "json" };
 import { PATHS, type TrainSummary } from "../core/artifacts.ts";
+import type { Encoders } from "../core/features/encoders.ts";
+import type { ConformalCalibration } from "../core/predict/conformal.ts";
+import type { BenchResults } from "../core/report/bench_spread.ts";
 import { formatPredictions, FORMATTED_COLUMNS } from "../core/analyze/format_predictions.ts";
 import { buildReport } from "../core/report/build_report.ts";
+import { MEAN_BASELINE_ID } from "../core/report/predictor_ids.ts";
 import type { Report } from "../core/report/report_schema.ts";
 import { validateReport } from "../core/report/validate_report.ts";
 import { loadCollectArtifacts, loadPredictions, loadTrainSummary } from "./_artifacts.ts";
 import { cli, type CliSpec } from "./_cli.ts";
-import { exists, join, writeFileAtomic, writeJsonAtomic } from "./_fs.ts";
+import { exists, join, readJsonFile, writeFileAtomic, writeJsonAtomic } from "./_fs.ts";
+import { gitCommit } from "./_git_commit.ts";
 
 /** The analyze stage's options. */
 export const defaults = {
@@ -21,10 +26,18 @@ export const defaults = {
   out: "artifacts",
   /** Significance level of every hypothesis test. */
   alpha: 0.05,
-  /** Seed of the bootstrap resampling. */
+  /** Confidence level of every interval. */
+  level: 0.95,
+  /** Seed of the bootstrap and permutation draws. */
   seed: 42,
-  /** Bootstrap resamples for the RMSE-difference interval. */
+  /** Bootstrap resamples of every interval. */
   bootstrap: 2000,
+  /** Random swaps of the paired permutation test. */
+  permutations: 1999,
+  /** Below this many test movies the report warns that its figures are rough. */
+  minTest: 100,
+  /** The benchmark's results, for the split-to-split spread (used when it is there and matches the data). */
+  bench: "bench/results.json",
   /** Ridge baseline's penalty on standardised features. */
   ridgeLambda: 1,
   /** How many of the largest absolute errors to list. */
@@ -40,14 +53,20 @@ export type AnalyzeConfig = typeof defaults;
 export const spec: CliSpec<AnalyzeConfig> = {
   name: "analyze",
   summary:
-    "Turn the prediction CSVs into report data: metrics against baselines, hypothesis tests, Gaussian " +
-    "fits, histograms and outliers. Writes prediction_results/formatted_predictions/ and report/report.json.",
+    "Turn the prediction CSVs into report data: metrics with bootstrap intervals against baselines, paired " +
+    "evidence of bias and calibration, hypothesis tests by question, errors and outliers, the prediction " +
+    "intervals' coverage and the model card. Writes prediction_results/formatted_predictions/ and " +
+    "report/report.json.",
   defaults,
   flags: {
     out: { description: "Folder of the artifacts (collect's and train's outputs)", value: "PATH" },
     alpha: { description: "Significance level of the hypothesis tests" },
-    seed: { description: "Seed of the bootstrap resampling" },
-    bootstrap: { description: "Bootstrap resamples for the RMSE-difference interval" },
+    level: { description: "Confidence level of the intervals" },
+    seed: { description: "Seed of the bootstrap and permutation draws" },
+    bootstrap: { description: "Bootstrap resamples of every interval" },
+    permutations: { description: "Random swaps of the paired permutation test" },
+    minTest: { description: "Warn below this many test movies" },
+    bench: { description: "bench/results.json to take the split-to-split spread from", value: "PATH" },
     ridgeLambda: { description: "Penalty of the ridge-regression baseline (on standardised features)" },
     top: { description: "How many of the largest absolute errors to list" },
     bins: { description: "Target number of histogram bins" },
@@ -80,25 +99,43 @@ export async function run(config: Partial<AnalyzeConfig> = {}): Promise<AnalyzeR
   );
   const imports = denoJson.imports as Record<string, string>;
   const pinned = (alias: string) => imports[alias]?.replace(/^npm:.*@/, "") ?? "unknown";
+  const optional = async <T>(path: string, what: string): Promise<T | null> =>
+    (await exists(path)) ? await readJsonFile<T>(path, what) : null;
+  const conformal = await optional<ConformalCalibration>(
+    join(c.out, PATHS.conformal),
+    "conformal calibration",
+  );
+  if (!conformal) {
+    console.error(
+      `analyze: ${join(c.out, PATHS.conformal)} is missing; the report will have no prediction intervals`,
+    );
+  }
   const report = buildReport({
     manifest: collected.manifest,
     inputs: collected.inputs,
+    featureNames: collected.featureNames,
+    encoders: await optional<Encoders>(join(c.out, PATHS.encoders), "encoders"),
     targets: collected.targets,
     rows: collected.rows,
     test: collected.test.test,
     training,
     members,
     trainSummary,
+    conformal,
+    bench: c.bench ? await optional<BenchResults>(c.bench, "bench results") : null,
     versions: {
       deno: Deno.version.deno,
       jstat: pinned("jstat"),
-      "@stdlib/stats-kstest": pinned("@stdlib/stats-kstest"),
     },
+    commit: await gitCommit(),
     createdAt: new Date().toISOString(),
   }, {
     alpha: c.alpha,
+    level: c.level,
     seed: c.seed,
     bootstrap: c.bootstrap,
+    permutations: c.permutations,
+    minTest: c.minTest,
     ridgeLambda: c.ridgeLambda,
     top: c.top,
     bins: c.bins,
@@ -118,13 +155,25 @@ export async function run(config: Partial<AnalyzeConfig> = {}): Promise<AnalyzeR
   validateReport(report);
   const reportPath = join(c.out, PATHS.report);
   await writeJsonAtomic(reportPath, report);
-  const avg = report.predictors[0].metrics;
-  const base = report.predictors.find((p) => p.id === "baseline-mean")!.metrics;
+  const avg = report.predictors[0];
+  const base = report.predictors.find((p) => p.id === MEAN_BASELINE_ID)!.metrics;
+  const ci = avg.intervals.rmse;
+  const coverage = report.intervals?.levels.map((l) =>
+    `${Math.round(l.nominal * 100)}%: ${(100 * l.rate).toFixed(1)}%`
+  )
+    .join(", ");
   console.log(
-    `analyze: ${members.length} members, ${report.counts.test} test rows; RMSE ${avg.rmse.toFixed(3)} ` +
-      `(training-mean baseline ${base.rmse.toFixed(3)}); ${report.outliers.rows.length} outliers; ` +
+    `analyze: ${members.length} members, ${report.counts.test} test rows; RMSE ${
+      avg.metrics.rmse.toFixed(3)
+    } ` +
+      `[${ci.low?.toFixed(3) ?? "-"}, ${ci.high?.toFixed(3) ?? "-"}] (training-mean baseline ${
+        base.rmse.toFixed(3)
+      }); interval coverage ${
+        coverage ?? "not calibrated"
+      }; ${report.outliers.robust.rows.length} robust outliers; ` +
       `wrote ${reportPath} in ${seconds.toFixed(2)} s`,
   );
+  for (const w of report.warnings) console.error(`analyze: warning: ${w.text}`);
   return { report, reportPath, formattedPaths, seconds };
 }
 

@@ -125,7 +125,7 @@ async function measure(stage: string, args: string[], costFile: string): Promise
 function metricsOf(report: Report, prefix = ""): BenchRun["metrics"] {
   const out: BenchRun["metrics"] = {};
   for (const p of report.predictors) {
-    out[prefix + p.id] = { rmse: p.metrics.rmse, mae: p.metrics.mae, r2: p.metrics.r2 };
+    out[prefix + p.id] = { rmse: p.metrics.rmse, mae: p.metrics.mae, r2: p.metrics.r2 ?? NaN };
   }
   return out;
 }

@@ -1,8 +1,7 @@
-/** The distributions page: actual vs predicted scores, and each member's predictions, with Gaussian fits. */
+/** The distributions page: actual vs predicted scores, each member's predictions, and why they differ. */
 import type { Report } from "../core/report/report_schema.ts";
 import { html } from "./_lib/html.ts";
 import { layout } from "./_lib/layout.ts";
-import { fitTable } from "./_lib/tables.ts";
 import { createPlotDocument } from "./_charts/plot_document.ts";
 import { facetHistogramChart } from "./_charts/facet_histogram_chart.ts";
 import { histogramChart } from "./_charts/histogram_chart.ts";
@@ -15,23 +14,25 @@ export function render({ report }: { report: Report }): string {
     file: "distributions.html",
     title: "Distributions of actual and predicted scores",
     intro:
-      "Histograms are drawn as densities (each integrates to 1) on shared bins, with the normal distribution fitted to each series by its mean and standard deviation.",
+      "Histograms are drawn as densities (each integrates to 1) on shared bins. Whether the model is accurate is not read here but on the errors page: two distributions can match while every single prediction is wrong.",
     report,
     body: html`
+      <p>${report.shrinkage.reading}</p>
       ${histogramChart(report.histograms.scores, {
         document,
         title: "Actual scores vs the ensemble's averaged predictions",
         description:
-          `Overlaid density histograms of the ${report.counts.test} test movies' actual scores and of the averaged predictions, with their fitted Gaussians. A narrower prediction curve means the model hedges toward the average score.`,
+          `Overlaid density histograms of the ${report.counts.test} test movies' actual scores and of the averaged predictions. The predictions are narrower: shrinkage toward the mean, expected of any imperfect predictor.`,
+        curves: false,
       })}
       ${facetHistogramChart(report.histograms.members, {
         document,
         title: "Each member's predictions, and the actual scores",
         description:
-          `One density histogram per ensemble member (and the actual scores, top) on the same bins and axes, each with its fitted Gaussian.`,
+          `One density histogram per ensemble member (and the actual scores, top) on the same bins and axes.`,
       })}
-      ${fitTable(report.fits, "Gaussian fits: mean and sample standard deviation (points, 0–10)")}
-      <p>Whether the two distributions differ is tested on the <a href="tests.html">hypothesis tests</a> page.</p>
+      <p>The paired test of whether the two distributions differ is on the <a href="tests.html">hypothesis
+      tests</a> page; the seed's Gaussian fits are on <a href="original.html">the seed's analysis</a> page.</p>
     `,
   });
 }

@@ -14,6 +14,7 @@ import {
   type TrainIndex,
 } from "../core/artifacts.ts";
 import { encodeNpy } from "../core/npy.ts";
+import { calibrateConformal, outOfBagPredictions } from "../core/predict/conformal.ts";
 import { createRandom } from "../core/random.ts";
 import { join, writeFileAtomic, writeJsonAtomic } from "../scripts/_fs.ts";
 
@@ -116,7 +117,8 @@ export async function writeCollectFixture(
 }
 
 /**
- * Write `movie_prediction_{k}.csv` files for a collect fixture: member k predicts `target + bias_k + noise`.
+ * Write `movie_prediction_{k}.csv` files for a collect fixture: member k predicts `target + bias_k + noise`; and
+ * `conformal.json`, calibrated on the same kind of predictions of each bag's validation rows (as train does).
  * Returns the predictions, one array per member, in test-row order.
  */
 export async function writePredictionFixture(
@@ -141,5 +143,13 @@ export async function writePredictionFixture(
       stringify(records, { header: true, columns: [...PREDICTION_COLUMNS] }),
     );
   }
+  const oob = fixture.bags.slice(0, k).map((bag, m) => ({
+    rows: bag.validation,
+    predictions: bag.validation.map((i) => fixture.targets[i] + 0.05 * (m - 1) + noise * rng.normal()),
+  }));
+  await writeJsonAtomic(
+    join(out, PATHS.conformal),
+    calibrateConformal(outOfBagPredictions(oob, fixture.targets), [1, 10]),
+  );
   return all;
 }

@@ -1,20 +1,22 @@
 /**
- * Typed access to the distribution functions of the statistics libraries pinned in `deno.json`: jStat for the
- * normal and Student t distributions, and stdlib's Marsaglia–Tsang–Wang evaluation of the Kolmogorov
- * distribution (the exact law of the one-sample statistic D_n). Nothing here approximates a CDF by hand.
+ * Typed access to the distribution functions of jStat (pinned in `deno.json`): the normal and Student t
+ * distributions and their quantiles. The Kolmogorov distribution is in `kolmogorov_distribution.ts`.
  *
  * @module
  */
 import jStatModule from "jstat";
-// @ts-types="./_stdlib_marsaglia.d.ts"
-import marsaglia from "@stdlib/stats-kstest/lib/marsaglia.js";
 
 interface JStat {
   normal: {
     cdf(x: number, mean: number, sd: number): number;
     pdf(x: number, mean: number, sd: number): number;
+    inv(p: number, mean: number, sd: number): number;
   };
-  studentt: { cdf(x: number, df: number): number };
+  studentt: {
+    cdf(x: number, df: number): number;
+    pdf(x: number, df: number): number;
+    inv(p: number, df: number): number;
+  };
 }
 
 const jStat = ((jStatModule as unknown as { jStat?: JStat }).jStat ?? jStatModule) as unknown as JStat;
@@ -29,14 +31,29 @@ export function normalPdf(x: number, mean = 0, sd = 1): number {
   return jStat.normal.pdf(x, mean, sd);
 }
 
+/** The p-quantile of the standard normal (SciPy's `ndtri`): −∞ at 0, +∞ at 1, NaN outside [0, 1]. */
+export function normalQuantile(p: number): number {
+  if (!(p >= 0 && p <= 1)) return NaN;
+  if (p === 0) return -Infinity;
+  if (p === 1) return Infinity;
+  return jStat.normal.inv(p, 0, 1);
+}
+
 /** P(T ≤ t) for T ~ Student t with `df` degrees of freedom (df may be fractional, as in Welch's test). */
 export function studentTCdf(t: number, df: number): number {
   return jStat.studentt.cdf(t, df);
 }
 
-/** P(D_n < d): the CDF of the two-sided one-sample Kolmogorov–Smirnov statistic for sample size n. */
-export function kolmogorovCdf(d: number, n: number): number {
-  if (d <= 0) return 0;
-  if (d >= 1) return 1;
-  return marsaglia(d, n);
+/**
+ * The p-quantile of Student's t with `df` degrees of freedom: jStat's inverse, polished by Newton steps on the
+ * CDF (jStat's inverse alone is good to about 1e-8).
+ */
+export function studentTQuantile(p: number, df: number): number {
+  let t = jStat.studentt.inv(p, df);
+  for (let i = 0; i < 3 && Number.isFinite(t); i++) {
+    const step = (jStat.studentt.cdf(t, df) - p) / jStat.studentt.pdf(t, df);
+    if (!Number.isFinite(step)) break;
+    t -= step;
+  }
+  return t;
 }

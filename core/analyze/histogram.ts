@@ -41,19 +41,27 @@ function niceStep(raw: number): number {
 
 /**
  * Bin every series on the same edges (a nice width giving about `bins` bins over the pooled range; the last bin
- * is closed) and fit a Gaussian to each. The last value of the range falls in the last bin.
+ * is closed) and fit a Gaussian to each. The last value of the range falls in the last bin. With `range`, only
+ * values inside it are binned (and counted in the densities); the fits still use every value.
  *
  * @param options.bins Target number of bins. @default 30
- * @param options.curvePoints Points per Gaussian curve. @default 80
+ * @param options.curvePoints Points per Gaussian curve; 0 draws none. @default 80
+ * @param options.range Bin only values in [low, high]. @default the values' range
  */
 export function histogram(
   series: { name: string; values: ArrayLike<number> }[],
   unit: string,
-  { bins = 30, curvePoints = 80 }: { bins?: number; curvePoints?: number } = {},
+  { bins = 30, curvePoints = 80, range }: {
+    bins?: number;
+    curvePoints?: number;
+    range?: [number, number];
+  } = {},
 ): Histogram {
   let min = Infinity, max = -Infinity;
+  const inRange = (v: number) => !range || (v >= range[0] && v <= range[1]);
   for (const s of series) {
     for (let i = 0; i < s.values.length; i++) {
+      if (!inRange(s.values[i])) continue;
       min = Math.min(min, s.values[i]);
       max = Math.max(max, s.values[i]);
     }
@@ -69,17 +77,19 @@ export function histogram(
   const hi = start + count * width;
   for (const s of series) {
     const counts = new Array<number>(count).fill(0);
+    let n = 0;
     for (let i = 0; i < s.values.length; i++) {
+      if (!inRange(s.values[i])) continue;
       counts[Math.min(count - 1, Math.floor((s.values[i] - start) / width + 1e-9))]++;
+      n++;
     }
-    const n = s.values.length;
     counts.forEach((c, b) => {
       const x0 = round(start + b * width);
       out.push({ series: s.name, x0, x1: round(x0 + width), count: c, density: n ? c / (n * width) : 0 });
     });
     const fit = fitGaussian(s.values);
     fits.push({ series: s.name, ...fit });
-    if (fit.sd > 0) {
+    if (fit.sd > 0 && curvePoints > 0) {
       for (let p = 0; p < curvePoints; p++) {
         const x = lo + (p / (curvePoints - 1)) * (hi - lo);
         curves.push({ series: s.name, x: round(x), density: normalPdf(x, fit.mean, fit.sd) });

@@ -29,6 +29,8 @@ export const count: Schema<number> = (v, p) =>
 /** A probability in [0, 1]. */
 export const prob: Schema<number> = (v, p) =>
   typeof v === "number" && v >= 0 && v <= 1 ? v : fail(p, "a number in [0, 1]", v);
+/** `true` or `false`. */
+export const bool: Schema<boolean> = (v, p) => typeof v === "boolean" ? v : fail(p, "true or false", v);
 /** A string. */
 export const str: Schema<string> = (v, p) => typeof v === "string" ? v : fail(p, "a string", v);
 /** Any JSON value (configs). */

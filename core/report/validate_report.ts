@@ -20,7 +20,8 @@ export function validateReport(value: unknown): Report {
         throw new TypeError(`Cannot use report: ${path}[${j}] = ${i} is not an index of the ${n} points`);
       }
     });
-  check(report.outliers.rows, "report.outliers.rows");
+  check(report.outliers.robust.rows, "report.outliers.robust.rows");
+  check(report.outliers.seed.rows, "report.outliers.seed.rows");
   check(report.largestErrors, "report.largestErrors");
   report.points.forEach((p, i) => {
     if (p.members.length !== report.counts.members) {

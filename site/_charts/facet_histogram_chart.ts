@@ -1,12 +1,12 @@
 /**
- * Small multiples: one density histogram per series (one row each) on shared bins and axes, with each series'
- * fitted Gaussian curve.
+ * Small multiples: one density histogram per series (one row each) on shared bins and axes.
  *
  * @module
  */
 import * as Plot from "@observablehq/plot";
 import type { ReportHistogram } from "../../core/report/report_schema.ts";
 import type { Html } from "../_lib/html.ts";
+import { chartOptions } from "./chart_options.ts";
 import { figure } from "./figure.ts";
 import { seriesColor } from "./palette.ts";
 import type { PlotDocument } from "./plot_document.ts";
@@ -17,17 +17,12 @@ export function facetHistogramChart(
   { document, title, description }: { document: PlotDocument; title: string; description: string },
 ): Html {
   const series = h.fits.map((f) => f.series);
-  const range = series.map((s, i) => seriesColor(s, i));
+  const range = series.map((s) => seriesColor(s));
   const svg = Plot.plot({
-    document,
-    width: 640,
-    height: 40 + 120 * series.length,
-    marginLeft: 55,
+    ...chartOptions(document, 40 + 120 * series.length, { label: `${h.unit} →` }),
     marginRight: 130,
-    marginBottom: 45,
     color: { domain: series, range },
     fy: { domain: series, label: null },
-    x: { label: `${h.unit} →`, labelAnchor: "center", labelOffset: 36 },
     y: { label: "↑ Density", grid: true, ticks: 3 },
     marks: [
       Plot.rectY(h.bins, {
@@ -41,14 +36,8 @@ export function facetHistogramChart(
         insetLeft: 0.5,
         insetRight: 0.5,
       }),
-      Plot.line(h.curves, { x: "x", y: "density", fy: "series", stroke: "#222", strokeWidth: 1.5 }),
       Plot.ruleY([0]),
     ],
   } as Plot.PlotOptions);
-  return figure({
-    title,
-    description,
-    svg,
-    legend: [{ label: "Fitted Gaussian", color: "#222", line: true }],
-  });
+  return figure({ title, description, svg });
 }

@@ -1,6 +1,7 @@
 /**
  * The accessible wrapper of every chart: a `<figure>` whose caption holds the title and a plain description,
- * with the SVG labelled by the same title and description.
+ * with the SVG labelled by the same title and description. The SVG sits in a `div.plot` that scrolls sideways
+ * on a narrow screen rather than shrinking the chart's text.
  *
  * @module
  */
@@ -44,6 +45,6 @@ ${
       }</ul>`
       : ""
   }
-${raw(svg.outerHTML)}
+<div class="plot">${raw(svg.outerHTML)}</div>
 </figure>`;
 }

@@ -1,12 +1,14 @@
 /**
- * Overlaid histograms (as densities) of several series on shared bins, each with its fitted Gaussian curve.
+ * Overlaid histograms (as densities) of several series on shared bins, each with its fitted Gaussian curve when
+ * the histogram carries one.
  *
  * @module
  */
 import * as Plot from "@observablehq/plot";
 import type { ReportHistogram } from "../../core/report/report_schema.ts";
 import type { Html } from "../_lib/html.ts";
-import { figure } from "./figure.ts";
+import { chartOptions } from "./chart_options.ts";
+import { figure, type LegendItem } from "./figure.ts";
 import { seriesColor } from "./palette.ts";
 import type { PlotDocument } from "./plot_document.ts";
 
@@ -15,25 +17,30 @@ export interface HistogramChartOptions {
   document: PlotDocument;
   title: string;
   description: string;
-  /** Vertical reference lines, e.g. outlier cut-offs, with labels. */
+  /** Vertical reference lines, e.g. outlier cut-offs, with labels (stacked so they never overlap). */
   rules?: { x: number; label: string }[];
+  /** Draw the fitted Gaussians the histogram carries. @default true */
+  curves?: boolean;
 }
 
-/** Render `h` as overlaid, semi-transparent density histograms with one Gaussian curve per series. */
+/** Render `h` as overlaid, semi-transparent density histograms, with one Gaussian curve per series if asked. */
 export function histogramChart(
   h: ReportHistogram,
-  { document, title, description, rules = [] }: HistogramChartOptions,
+  { document, title, description, rules = [], curves = true }: HistogramChartOptions,
 ): Html {
   const series = h.fits.map((f) => f.series);
-  const range = series.map((s, i) => seriesColor(s, i));
+  const range = series.map((s) => seriesColor(s));
+  const drawn = curves ? h.curves : [];
+  // Labels stack from the top, one line each, on the side of their rule away from the others.
+  const sorted = [...rules].sort((a, b) => a.x - b.x);
+  const labels = sorted.map((r, i) => ({
+    ...r,
+    dy: 6 + 18 * i,
+    anchor: (i === 0 && sorted.length > 1 ? "end" : "start") as "end" | "start",
+  }));
   const svg = Plot.plot({
-    document,
-    width: 640,
-    height: 340,
-    marginLeft: 55,
-    marginBottom: 45,
+    ...chartOptions(document, 340, { label: `${h.unit} →` }),
     color: { domain: series, range },
-    x: { label: `${h.unit} →`, labelAnchor: "center", labelOffset: 36 },
     y: { label: "↑ Density (share of movies per unit)", grid: true },
     marks: [
       Plot.rectY(h.bins, {
@@ -46,27 +53,27 @@ export function histogramChart(
         insetLeft: 0.5,
         insetRight: 0.5,
       }),
-      Plot.line(h.curves, { x: "x", y: "density", z: "series", stroke: "series", strokeWidth: 2.2 }),
+      Plot.line(drawn, { x: "x", y: "density", z: "series", stroke: "series", strokeWidth: 2.2 }),
       Plot.ruleY([0]),
-      Plot.ruleX(rules, { x: "x", stroke: "#333", strokeDasharray: "4 3" }),
-      Plot.text(rules, {
-        x: "x",
-        text: "label",
-        frameAnchor: "top",
-        dy: 4,
-        dx: 4,
-        textAnchor: "start",
-        fill: "#333",
-      }),
+      Plot.ruleX(sorted, { x: "x", stroke: "#333", strokeDasharray: "4 3" }),
+      ...labels.map((l) =>
+        Plot.text([l], {
+          x: "x",
+          text: "label",
+          frameAnchor: "top",
+          dy: l.dy,
+          dx: l.anchor === "end" ? -4 : 4,
+          textAnchor: l.anchor,
+          fill: "#333",
+        })
+      ),
     ],
   } as Plot.PlotOptions);
-  return figure({
-    title,
-    description,
-    svg,
-    legend: series.flatMap((s, i) => [
-      { label: `${s} (bars)`, color: range[i] },
-      { label: `${s}: fitted Gaussian`, color: range[i], line: true },
-    ]),
-  });
+  const legend: LegendItem[] = series.flatMap((s, i) => [
+    { label: drawn.length ? `${s} (bars)` : s, color: range[i] },
+    ...(drawn.some((c) => c.series === s)
+      ? [{ label: `${s}: fitted Gaussian`, color: range[i], line: true }]
+      : []),
+  ]);
+  return figure({ title, description, svg, legend });
 }

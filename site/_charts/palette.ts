@@ -1,37 +1,47 @@
 /**
- * The fixed colours of the report's series (Tableau 10), so a series has the same colour on every page.
+ * One colour per role across every chart, so a colour means the same thing on every page: the actual scores,
+ * the ensemble's prediction, the members (purples: never a baseline's colour), the baselines (teals), the
+ * training rows, errors. Colours from Tableau 10, with darker and lighter shades of the same hue within a role.
  *
  * @module
  */
 
-const TABLEAU10 = [
-  "#4e79a7",
-  "#f28e2b",
-  "#e15759",
-  "#76b7b2",
-  "#59a14f",
-  "#edc948",
-  "#b07aa1",
-  "#ff9da7",
-  "#9c755f",
-  "#bab0ac",
-];
+/** The colour of each role. */
+export const ROLE_COLORS = {
+  actual: "#4e79a7",
+  prediction: "#f28e2b",
+  members: ["#b07aa1", "#7b4f74", "#d4a6c9", "#9c6b95", "#e3c5dc"],
+  baselines: { "baseline-mean": "#76b7b2", "baseline-ridge": "#3f8f89" } as Record<string, string>,
+  training: "#59a14f",
+  error: "#e15759",
+  reference: "#555555",
+} as const;
 
 const NAMED: Record<string, string> = {
-  "Actual": TABLEAU10[0],
-  "Averaged prediction": TABLEAU10[1],
-  "Training rows": TABLEAU10[4],
-  "Test rows": TABLEAU10[0],
-  "Percent error": TABLEAU10[6],
-  "ensemble": TABLEAU10[1],
-  "member": TABLEAU10[9],
-  "baseline": TABLEAU10[3],
+  "Actual": ROLE_COLORS.actual,
+  "Actual (test rows)": ROLE_COLORS.actual,
+  "Averaged prediction": ROLE_COLORS.prediction,
+  "ensemble": ROLE_COLORS.prediction,
+  "Training rows": ROLE_COLORS.training,
+  "Actual (training rows)": ROLE_COLORS.training,
+  "Test rows": ROLE_COLORS.actual,
+  "Percent error": ROLE_COLORS.error,
+  "Error": ROLE_COLORS.error,
+  "member": ROLE_COLORS.members[0],
+  "baseline": ROLE_COLORS.baselines["baseline-mean"],
 };
 
-/** The colour of a series: a named one, "Member k" by k, else by position. */
-export function seriesColor(series: string, index = 0): string {
+/** The colour of member k (1-based): shades of purple. */
+export function memberColor(k: number): string {
+  return ROLE_COLORS.members[(k - 1) % ROLE_COLORS.members.length];
+}
+
+/** The colour of a series or predictor: by name ("Actual", "Member 2", a predictor id or kind). */
+export function seriesColor(series: string): string {
   if (series in NAMED) return NAMED[series];
-  const member = /^Member (\d+)$/.exec(series);
-  if (member) return TABLEAU10[(Number(member[1]) + 1) % TABLEAU10.length];
-  return TABLEAU10[index % TABLEAU10.length];
+  if (series in ROLE_COLORS.baselines) return ROLE_COLORS.baselines[series];
+  const member = /^(?:Member |member-)(\d+)$/.exec(series);
+  if (member) return memberColor(Number(member[1]));
+  if (series === "averaged") return ROLE_COLORS.prediction;
+  return ROLE_COLORS.reference;
 }

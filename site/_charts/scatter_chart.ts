@@ -6,8 +6,9 @@
 import * as Plot from "@observablehq/plot";
 import type { ReportPoint } from "../../core/report/report_schema.ts";
 import type { Html } from "../_lib/html.ts";
+import { chartOptions } from "./chart_options.ts";
 import { figure } from "./figure.ts";
-import { seriesColor } from "./palette.ts";
+import { ROLE_COLORS } from "./palette.ts";
 import type { PlotDocument } from "./plot_document.ts";
 
 /** Render the prediction-vs-actual scatter of `points` with `document` (a server-side DOM). */
@@ -19,35 +20,32 @@ export function scatterChart(
   const lo = Math.floor(Math.min(...values));
   const hi = Math.ceil(Math.max(...values));
   const svg = Plot.plot({
-    document,
-    width: 640,
-    height: 560,
-    marginLeft: 50,
-    marginBottom: 45,
-    grid: true,
-    inset: 8,
-    x: {
+    ...chartOptions(document, 560, {
       domain: [lo, hi],
       label: "Actual IMDb score (points, 0–10) →",
-      labelAnchor: "center",
-      labelOffset: 36,
       ticks: 10,
-    },
+    }),
+    grid: true,
+    inset: 8,
     y: { domain: [lo, hi], label: "↑ Averaged prediction (points, 0–10)", ticks: 10 },
     marks: [
-      Plot.line([[lo, lo], [hi, hi]], { stroke: "#555", strokeDasharray: "5 4", strokeWidth: 1.5 }),
+      Plot.line([[lo, lo], [hi, hi]], {
+        stroke: ROLE_COLORS.reference,
+        strokeDasharray: "5 4",
+        strokeWidth: 1.5,
+      }),
       Plot.text([[hi, hi]], {
         text: () => "y = x (perfect prediction)",
         textAnchor: "end",
         dx: -4,
         dy: -8,
-        fill: "#555",
+        fill: ROLE_COLORS.reference,
       }),
       Plot.dot(points, {
         x: "actual",
         y: "predicted",
         r: 2.5,
-        fill: seriesColor("Averaged prediction"),
+        fill: ROLE_COLORS.prediction,
         fillOpacity: 0.55,
         title: (p: ReportPoint) =>
           `${p.title}: actual ${p.actual.toFixed(1)}, predicted ${p.predicted.toFixed(2)}`,
@@ -57,7 +55,7 @@ export function scatterChart(
   return figure({
     title,
     description:
-      `Each of the ${points.length} dots is a held-out movie: its actual score across, the ensemble's averaged prediction up. Dots on the dashed line are predicted exactly; dots above it are over-predicted. A flatter cloud than the line means the predictions are pulled toward the mean.`,
+      `Each of the ${points.length} dots is a held-out movie: its actual score across, the ensemble's averaged prediction up. Dots on the dashed line are predicted exactly; dots above it are over-predicted. The cloud is flatter than the line because predictions spread less than scores, as any imperfect predictor's do (see the calibration chart on the errors page).`,
     svg,
   });
 }

@@ -7,7 +7,19 @@
 /** A number with `digits` decimals, or "—" for null. Uses a real minus sign. */
 export function num(x: number | null | undefined, digits = 3): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return "—";
-  return x.toFixed(digits).replace(/^-/, "−");
+  const text = x.toFixed(digits);
+  return (/^-0\.?0*$/.test(text) ? text.slice(1) : text).replace(/^-/, "−");
+}
+
+/** An interval "low to high", or "—" when either end is missing. */
+export function range(low: number | null | undefined, high: number | null | undefined, digits = 3): string {
+  if (low === null || low === undefined || high === null || high === undefined) return "—";
+  return `${num(low, digits)} to ${num(high, digits)}`;
+}
+
+/** A share in [0, 1] as a percentage: 0.8234 → "82.3%"; "—" for null. */
+export function percent(x: number | null | undefined, digits = 1): string {
+  return x === null || x === undefined || !Number.isFinite(x) ? "—" : `${(100 * x).toFixed(digits)}%`;
 }
 
 /** A p-value: "< 0.001" below 0.001, else three decimals. */

@@ -1,161 +1,318 @@
 /**
- * The report's tables, shared by several pages (plain HTML: readable without JavaScript).
+ * The report's tables, shared by several pages (plain HTML: readable without JavaScript; each inside a
+ * `div.scroll` that scrolls sideways on a narrow screen).
  *
  * @module
  */
-import type { Report, ReportPoint, ReportTest } from "../../core/report/report_schema.ts";
+import type { Report, ReportBand, ReportPoint, ReportTest } from "../../core/report/report_schema.ts";
 import { type Html, html } from "./html.ts";
-import { num, pValue } from "./format.ts";
+import { num, percent, pValue, range } from "./format.ts";
 
-/** Metrics of every predictor, ensemble first, then baselines, then members. */
-export function predictorTable(report: Report): Html {
+/** The predictors in reading order: ensemble, baselines, members. */
+export function orderedPredictors(report: Report): Report["predictors"] {
   const order = { ensemble: 0, baseline: 1, member: 2 } as const;
-  const rows = [...report.predictors].sort((a, b) => order[a.kind] - order[b.kind]);
-  return html`
-    <div class="scroll">
-      <table>
-        <caption>Figures on the ${report.counts
-          .test} test movies (scores in points, 0–10; percent errors in % of the actual score)</caption>
-        <thead>
-          <tr>
-            <th scope="col">Predictor</th>
-            <th scope="col">RMSE</th>
-            <th scope="col">MAE</th>
-            <th scope="col">R²</th>
-            <th scope="col">Pearson r</th>
-            <th scope="col">Mean predicted</th>
-            <th scope="col">SD predicted</th>
-            <th scope="col">Mean % error</th>
-            <th scope="col">SD % error</th>
-          </tr>
-        </thead>
-        <tbody>${rows.map((p) =>
-          html`
-            <tr class="${p.kind}">
-              <th scope="row" title="${p.description}">${p.label}</th>
-              <td class="num">${num(p.metrics.rmse)}</td>
-              <td class="num">${num(p.metrics.mae)}</td>
-              <td class="num">${num(p.metrics.r2)}</td>
-              <td class="num">${num(p.metrics.pearson)}</td>
-              <td class="num">${num(p.metrics.meanPredicted, 2)}</td>
-              <td class="num">${num(p.metrics.sdPredicted, 2)}</td>
-              <td class="num">${num(p.metrics.meanPercentError, 1)}</td>
-              <td class="num">${num(p.metrics.sdPercentError, 1)}</td>
-            </tr>
-          `
-        )}</tbody>
-        <tfoot>
-          <tr>
-            <td colspan="9">Actual scores of these movies: mean ${num(
-              rows[0].metrics.meanActual,
-              2,
-            )}, SD ${num(rows[0].metrics.sdActual, 2)}.</td>
-          </tr>
-        </tfoot>
-      </table>
-    </div>
-  `;
+  return [...report.predictors].sort((a, b) => order[a.kind] - order[b.kind]);
 }
 
-/** Hypothesis tests as a table: what was tested, the result, and what it does and does not show. */
-export function testTable(tests: ReportTest[], caption: string): Html {
-  return html`
-    <div class="scroll">
-      <table class="tests">
-        <caption>${caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Test and null hypothesis (H0)</th>
-            <th scope="col">Result</th>
-            <th scope="col">Decision</th>
-            <th scope="col">What it shows</th>
-            <th scope="col">What it does not show</th>
+/** Wrap a table so it scrolls sideways instead of widening the page. */
+function scroll(table: Html): Html {
+  return html`<div class="scroll">${table}</div>`;
+}
+
+/** Metrics of every predictor with their bootstrap intervals. */
+export function predictorTable(report: Report): Html {
+  const rows = orderedPredictors(report);
+  const level = `${report.bootstrap.level * 100}%`;
+  return scroll(html`
+    <table>
+      <caption>Figures on the ${report.counts
+        .test} test movies, with ${level} BCa bootstrap confidence intervals (CI, ${report
+        .bootstrap.resamples} resamples). Scores in points, 0–10.</caption>
+      <thead>
+        <tr>
+          <th scope="col">Predictor</th>
+          <th scope="col">RMSE</th>
+          <th scope="col">${level} CI</th>
+          <th scope="col">MAE</th>
+          <th scope="col">${level} CI</th>
+          <th scope="col">R²</th>
+          <th scope="col">${level} CI</th>
+          <th scope="col">Pearson r</th>
+          <th scope="col">SD predicted</th>
+        </tr>
+      </thead>
+      <tbody>${rows.map((p) =>
+        html`
+          <tr class="${p.kind}">
+            <th scope="row" title="${p.description}">${p.label}</th>
+            <td class="num">${num(p.metrics.rmse)}</td>
+            <td class="num ci">${range(p.intervals.rmse.low, p.intervals.rmse.high)}</td>
+            <td class="num">${num(p.metrics.mae)}</td>
+            <td class="num ci">${range(p.intervals.mae.low, p.intervals.mae.high)}</td>
+            <td class="num">${num(p.metrics.r2)}</td>
+            <td class="num ci">${range(p.intervals.r2?.low, p.intervals.r2?.high)}</td>
+            <td class="num">${num(p.metrics.pearson)}</td>
+            <td class="num">${num(p.metrics.sdPredicted, 2)}</td>
           </tr>
-        </thead>
-        <tbody>${tests.map((t) =>
-          html`
-            <tr>
-              <th scope="row">${t.name}<span class="h0">H0: ${t.hypothesis}</span><small>${t
-                .method}</small></th>
-              <td class="num">${t.statisticName} = ${num(t.statistic, 3)}${t.df === null
+        `
+      )}</tbody>
+      <tfoot>
+        <tr>
+          <td colspan="9">Actual scores of these movies: mean ${num(rows[0].metrics.meanActual, 2)}, SD ${num(
+            rows[0].metrics.sdActual,
+            2,
+          )}.</td>
+        </tr>
+      </tfoot>
+    </table>
+  `);
+}
+
+/** The ensemble against every other predictor: the RMSE difference and its interval. */
+export function comparisonTable(report: Report): Html {
+  const level = `${report.bootstrap.level * 100}%`;
+  return scroll(html`
+    <table class="wrap">
+      <caption>RMSE(ensemble) − RMSE(other), points: negative means the ensemble errs less</caption>
+      <thead>
+        <tr>
+          <th scope="col">Comparison</th>
+          <th scope="col">Difference</th>
+          <th scope="col">${level} CI</th>
+          <th scope="col">Reading</th>
+        </tr>
+      </thead>
+      <tbody>${report.comparisons.map((c) =>
+        html`
+          <tr>
+            <th scope="row">${c.label}${c.best
+              ? html`
+                <span class="tag">best member</span>
+              `
+              : ""}</th>
+            <td class="num">${num(c.estimate)}</td>
+            <td class="num ci">${range(c.low, c.high)}</td>
+            <td>${c.reading}</td>
+          </tr>
+        `
+      )}</tbody>
+    </table>
+  `);
+}
+
+/** Hypothesis tests as a table: what was tested, the result (raw and adjusted p), the decision, and its reading. */
+export function testTable(tests: ReportTest[], caption: string): Html {
+  return scroll(html`
+    <table class="tests">
+      <caption>${caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Test and null hypothesis (H0)</th>
+          <th scope="col">Result</th>
+          <th scope="col">Decision</th>
+          <th scope="col">What it shows</th>
+          <th scope="col">What it does not show</th>
+        </tr>
+      </thead>
+      <tbody>${tests.map((t) =>
+        html`
+          <tr>
+            <th scope="row">${t.name}<span class="h0">H0: ${t.hypothesis}</span><small>${t
+              .method}</small></th>
+            <td
+              class="result">${t.statisticName} = ${num(
+                t.statistic,
+                Math.abs(t.statistic) >= 1000 ? 0 : 3,
+              )}${t.df === null
                 ? ""
                 : html`<br>df = ${num(t.df, Number.isInteger(t.df) ? 0 : 1)}`}<br>p ${t.pValue < 0.001
                 ? ""
-                : "= "}${pValue(t.pValue)}<br>α = ${t.alpha}</td>
-              <td><span class="${t.decision === "reject H0" ? "badge reject" : "badge keep"}">${t
-                .decision}</span></td>
-              <td>${t.reading}</td>
-              <td class="caveat">${t.caveat}</td>
-            </tr>
-          `
-        )}</tbody>
-      </table>
-    </div>
-  `;
+                : "= "}${pValue(t.pValue)}${t.adjustedPValue !== t.pValue
+                ? html`<br>Holm p ${t.adjustedPValue < 0.001 ? "" : "= "}${pValue(t.adjustedPValue)}`
+                : ""}<br>α = ${t.alpha}</td>
+            <td><span class="${t.decision === "reject H0" ? "badge reject" : "badge keep"}">${t
+              .decision}</span></td>
+            <td>${t.reading}</td>
+            <td class="caveat">${t.caveat}</td>
+          </tr>
+        `
+      )}</tbody>
+    </table>
+  `);
 }
 
-/** Movies as a table: title, year, director, genres, actual, predicted, error, percent error. */
-export function movieTable(points: ReportPoint[], caption: string): Html {
-  return html`
-    <div class="scroll">
-      <table class="movies">
-        <caption>${caption}</caption>
-        <thead>
+/** Movies as a table: title, year, director, genres, actual, predicted, its widest interval, error. */
+export function movieTable(points: ReportPoint[], caption: string, { percentError = false } = {}): Html {
+  const level = points[0]?.intervals.at(-1)?.level;
+  return scroll(html`
+    <table class="movies">
+      <caption>${caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Title</th>
+          <th scope="col">Year</th>
+          <th scope="col">Director</th>
+          <th scope="col">Genres</th>
+          <th scope="col">Actual</th>
+          <th scope="col">Predicted</th>
+          ${level ? html`<th scope="col">${Math.round(level * 100)}% prediction interval</th>` : ""}
+          <th scope="col">Error</th>
+          ${percentError ? html`<th scope="col">% error</th>` : ""}
+        </tr>
+      </thead>
+      <tbody>${points.map((p) =>
+        html`
           <tr>
-            <th scope="col">Title</th>
-            <th scope="col">Year</th>
-            <th scope="col">Director</th>
-            <th scope="col">Genres</th>
-            <th scope="col">Actual</th>
-            <th scope="col">Predicted</th>
-            <th scope="col">Error</th>
-            <th scope="col">% error</th>
+            <th scope="row">${p.title}</th>
+            <td>${p.year ?? "—"}</td>
+            <td>${p.director ?? "—"}</td>
+            <td>${p.genres.join(", ")}</td>
+            <td class="num">${num(p.actual, 1)}</td>
+            <td class="num">${num(p.predicted, 2)}</td>
+            ${level
+              ? html`<td class="num ci">${range(p.intervals.at(-1)!.low, p.intervals.at(-1)!.high, 2)}</td>`
+              : ""}
+            <td class="num">${num(p.error, 2)}</td>
+            ${percentError ? html`<td class="num">${num(p.percentError, 1)}</td>` : ""}
           </tr>
-        </thead>
-        <tbody>${points.map((p) =>
-          html`
-            <tr>
-              <th scope="row">${p.title}</th>
-              <td>${p.year ?? "—"}</td>
-              <td>${p.director ?? "—"}</td>
-              <td>${p.genres.join(", ")}</td>
-              <td class="num">${num(p.actual, 1)}</td>
-              <td class="num">${num(p.predicted, 2)}</td>
-              <td class="num">${num(p.error, 2)}</td>
-              <td class="num">${num(p.percentError, 1)}</td>
-            </tr>
-          `
-        )}</tbody>
-      </table>
-    </div>
-  `;
+        `
+      )}</tbody>
+    </table>
+  `);
+}
+
+/** Errors by band: n, bias with interval, RMSE with interval, MAE. */
+export function bandTable(bands: ReportBand[], caption: string, level: number): Html {
+  const pct = `${level * 100}%`;
+  return scroll(html`
+    <table>
+      <caption>${caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Band</th>
+          <th scope="col">Movies</th>
+          <th scope="col">Bias (mean error)</th>
+          <th scope="col">${pct} CI</th>
+          <th scope="col">RMSE</th>
+          <th scope="col">${pct} CI</th>
+          <th scope="col">MAE</th>
+        </tr>
+      </thead>
+      <tbody>${bands.map((b) =>
+        html`
+          <tr>
+            <th scope="row">${b.label}</th>
+            <td class="num">${b.n}</td>
+            <td class="num">${num(b.bias)}</td>
+            <td class="num ci">${range(b.biasLow, b.biasHigh)}</td>
+            <td class="num">${num(b.rmse)}</td>
+            <td class="num ci">${range(b.rmseLow, b.rmseHigh)}</td>
+            <td class="num">${num(b.mae)}</td>
+          </tr>
+        `
+      )}</tbody>
+    </table>
+  `);
+}
+
+/** Coverage of each interval level, with its interval and the intervals' width. */
+export function coverageTable(intervals: NonNullable<Report["intervals"]>): Html {
+  return scroll(html`
+    <table>
+      <caption>Coverage of the prediction intervals on the test movies</caption>
+      <thead>
+        <tr>
+          <th scope="col">Nominal</th>
+          <th scope="col">Half-width (points)</th>
+          <th scope="col">Covered</th>
+          <th scope="col">Coverage</th>
+          <th scope="col">${percent(intervals.levels[0]?.level, 0)} CI of coverage</th>
+          <th scope="col">Mean width</th>
+        </tr>
+      </thead>
+      <tbody>${intervals.levels.map((l) =>
+        html`
+          <tr>
+            <th scope="row">${percent(l.nominal, 0)}</th>
+            <td class="num">${l.halfWidth === null ? "whole range" : `± ${num(l.halfWidth)}`}</td>
+            <td class="num">${l.count} of ${l.n}</td>
+            <td class="num">${percent(l.rate)}</td>
+            <td class="num ci">${percent(l.low)} to ${percent(l.high)}</td>
+            <td class="num">${num(l.meanWidth, 2)}</td>
+          </tr>
+        `
+      )}</tbody>
+    </table>
+  `);
+}
+
+/** Coverage per band of predicted score. */
+export function bandCoverageTable(intervals: NonNullable<Report["intervals"]>): Html {
+  return scroll(html`
+    <table>
+      <caption>Coverage by band of predicted score</caption>
+      <thead>
+        <tr>
+          <th scope="col">Predicted</th>
+          <th scope="col">Movies</th>
+          ${intervals.levels.map((l) =>
+            html`<th scope="col">${percent(l.nominal, 0)} prediction interval</th>`
+          )}
+        </tr>
+      </thead>
+      <tbody>${intervals.byBand.map((b) =>
+        html`
+          <tr>
+            <th scope="row">${b.label}</th>
+            <td class="num">${b.n}</td>
+            ${b.rates.map((r) => html`<td class="num">${percent(r)}</td>`)}
+          </tr>
+        `
+      )}</tbody>
+    </table>
+  `);
+}
+
+/** Two columns of names and values. */
+export function keyValueTable(caption: string, entries: [string, string | number | Html][]): Html {
+  return scroll(html`
+    <table class="kv">
+      <caption>${caption}</caption>
+      <tbody>${entries.map(([k, v]) =>
+        html`
+          <tr>
+            <th scope="row">${k}</th>
+            <td>${v}</td>
+          </tr>
+        `
+      )}</tbody>
+    </table>
+  `);
 }
 
 /** Gaussian fits as a table. */
 export function fitTable(fits: Report["fits"], caption: string): Html {
-  return html`
-    <div class="scroll">
-      <table>
-        <caption>${caption}</caption>
-        <thead>
+  return scroll(html`
+    <table>
+      <caption>${caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Series</th>
+          <th scope="col">n</th>
+          <th scope="col">Mean</th>
+          <th scope="col">SD</th>
+        </tr>
+      </thead>
+      <tbody>${fits.map((f) =>
+        html`
           <tr>
-            <th scope="col">Series</th>
-            <th scope="col">n</th>
-            <th scope="col">Mean</th>
-            <th scope="col">SD</th>
+            <th scope="row">${f.series}</th>
+            <td class="num">${f.n}</td>
+            <td class="num">${num(f.mean)}</td>
+            <td class="num">${num(f.sd)}</td>
           </tr>
-        </thead>
-        <tbody>${fits.map((f) =>
-          html`
-            <tr>
-              <th scope="row">${f.series}</th>
-              <td class="num">${f.n}</td>
-              <td class="num">${num(f.mean)}</td>
-              <td class="num">${num(f.sd)}</td>
-            </tr>
-          `
-        )}</tbody>
-      </table>
-    </div>
-  `;
+        `
+      )}</tbody>
+    </table>
+  `);
 }

@@ -132,11 +132,15 @@ Deno.test("the pipeline runs on a TMDB 5000-shaped pair; the data card names the
     });
     assertEquals(run.report.source.profile, "tmdb5000");
     assertEquals(run.report.source.map, null);
-    assertEquals(run.report.source.credits, join(dir, "tmdb_5000_credits.csv"));
+    assertEquals(
+      run.report.source.credits,
+      "tmdb_5000_credits.csv",
+      "the file's name, not the machine's path",
+    );
     assertEquals(run.source.get("Profile"), "tmdb5000");
     assertEquals(run.source.get("Column map"), "the built-in tmdb5000 profile (no --map file)");
-    assertEquals(run.source.get("Credits file (joined)"), join(dir, "tmdb_5000_credits.csv"));
-    assertEquals(run.source.get("File"), data);
+    assertEquals(run.source.get("Credits file (joined)"), "tmdb_5000_credits.csv");
+    assertEquals(run.source.get("File"), "tmdb_5000_movies.csv");
   });
 });
 
@@ -171,15 +175,15 @@ Deno.test("the pipeline runs on a custom table through --map; the data card name
 
     assertEquals(run.report.counts.test, manifest.rows.test);
     assertEquals(run.report.source, {
-      path: data,
+      file: "films.csv",
       sha256: manifest.input.sha256,
       records: 120,
       profile: "films",
-      map: FILMS_MAP,
+      map: "films_map.json",
       credits: null,
     });
     assertEquals(run.source.get("Profile"), "films");
-    assertEquals(run.source.get("Column map"), FILMS_MAP);
+    assertEquals(run.source.get("Column map"), "films_map.json");
     assertEquals(run.source.get("Credits file (joined)"), "none");
   });
 });

@@ -5,12 +5,18 @@
  */
 import { assertEquals } from "../_assert.ts";
 import { histogram } from "../../core/analyze/histogram.ts";
-import type { ReportPoint, ReportPredictor } from "../../core/report/report_schema.ts";
+import type { Report, ReportPoint, ReportPredictor } from "../../core/report/report_schema.ts";
 import { createPlotDocument } from "../../site/_charts/plot_document.ts";
 import { facetHistogramChart } from "../../site/_charts/facet_histogram_chart.ts";
 import { histogramChart } from "../../site/_charts/histogram_chart.ts";
 import { metricBarChart } from "../../site/_charts/metric_bar_chart.ts";
 import { residualChart } from "../../site/_charts/residual_chart.ts";
+import { calibrationChart } from "../../site/_charts/calibration_chart.ts";
+import { qqChart } from "../../site/_charts/qq_chart.ts";
+import { intervalChart } from "../../site/_charts/interval_chart.ts";
+import { calibrationBins } from "../../core/analyze/calibration_bins.ts";
+import { linearFit } from "../../core/analyze/linear_fit.ts";
+import { normalQuantilePoints } from "../../core/analyze/shape.ts";
 import { scatterChart } from "../../site/_charts/scatter_chart.ts";
 import type { Html } from "../../site/_lib/html.ts";
 
@@ -43,17 +49,45 @@ const points = actual.map((a, i) => ({
   actual: a,
   predicted: predicted[i],
   error: predicted[i] - a,
+  intervals: [
+    { level: 0.8, low: predicted[i] - 0.6, high: predicted[i] + 0.6 },
+    { level: 0.95, low: predicted[i] - 1.2, high: predicted[i] + 1.2 },
+  ],
 })) as ReportPoint[];
+const errors = points.map((p) => p.error);
 
 Deno.test("scatterChart() renders predicted vs actual with the identity line, as in its snapshot", async () => {
   await assertSnapshot("scatter", scatterChart(points, { document: createPlotDocument() }));
 });
 
-Deno.test("residualChart() renders errors vs actual with the zero line, as in its snapshot", async () => {
-  await assertSnapshot("residual", residualChart(points, { document: createPlotDocument() }));
+Deno.test("residualChart() renders errors vs prediction with the zero line and the fitted line, as in its snapshot", async () => {
+  const fit = linearFit(predicted, errors);
+  await assertSnapshot("residual", residualChart(points, { document: createPlotDocument(), fit }));
 });
 
-Deno.test("histogramChart() overlays density histograms and Gaussian curves, as in its snapshot", async () => {
+Deno.test("calibrationChart() renders binned actual vs predicted with intervals and y = x, as in its snapshot", async () => {
+  const calibration = {
+    fit: linearFit(predicted, actual),
+    residual: linearFit(predicted, errors),
+    bins: calibrationBins(predicted, actual, { bins: 2, minPerBin: 4 }),
+    reading: "",
+  };
+  await assertSnapshot(
+    "calibration",
+    calibrationChart(calibration, points, { document: createPlotDocument(), level: 0.95 }),
+  );
+});
+
+Deno.test("qqChart() renders sorted errors against normal quantiles with a robust reference line", async () => {
+  const e = { n: 8, skewness: 0, excessKurtosis: 0, qq: normalQuantilePoints(errors) } as Report["errors"];
+  await assertSnapshot("qq", qqChart(e, { median: 0, mad: 0.5 }, { document: createPlotDocument() }));
+});
+
+Deno.test("intervalChart() draws each movie's 80% and 95% intervals and its actual score, as in its snapshot", async () => {
+  await assertSnapshot("interval", intervalChart(points, { document: createPlotDocument(), count: 5 }));
+});
+
+Deno.test("histogramChart() overlays density histograms and Gaussian curves, labels rules apart, as in its snapshot", async () => {
   const h = histogram(
     [{ name: "Actual", values: actual }, { name: "Averaged prediction", values: predicted }],
     "IMDb score (0–10)",
@@ -68,7 +102,7 @@ Deno.test("histogramChart() overlays density histograms and Gaussian curves, as 
       document: createPlotDocument(),
       title: "Actual vs predicted",
       description: "Two overlaid histograms.",
-      rules: [{ x: 6, label: "cut-off" }],
+      rules: [{ x: 6, label: "cut-off" }, { x: 6.2, label: "another" }],
     }),
   );
 });
@@ -92,12 +126,20 @@ Deno.test("facetHistogramChart() draws one histogram per series, as in its snaps
   );
 });
 
-Deno.test("metricBarChart() draws one bar per predictor, as in its snapshot", async () => {
+Deno.test("metricBarChart() draws one bar per predictor with its interval, as in its snapshot", async () => {
   const m = (rmse: number) => ({ rmse, mae: rmse * 0.8 }) as ReportPredictor["metrics"];
+  const iv = (x: number) => ({ estimate: x, low: x - 0.05, high: x + 0.07, level: 0.95 });
+  const intervals = (x: number) => ({ rmse: iv(x), mae: iv(0.8 * x), r2: null });
   const predictors = [
-    { label: "Ensemble", kind: "ensemble", metrics: m(0.61) },
-    { label: "Baseline: mean", kind: "baseline", metrics: m(1.02) },
-    { label: "Member 1", kind: "member", metrics: m(0.7) },
+    { id: "averaged", label: "Ensemble", kind: "ensemble", metrics: m(0.61), intervals: intervals(0.61) },
+    {
+      id: "baseline-mean",
+      label: "Baseline: mean",
+      kind: "baseline",
+      metrics: m(1.02),
+      intervals: intervals(1.02),
+    },
+    { id: "member-1", label: "Member 1", kind: "member", metrics: m(0.7), intervals: intervals(0.7) },
   ] as ReportPredictor[];
   await assertSnapshot("metric_bar", metricBarChart(predictors, { document: createPlotDocument() }));
 });

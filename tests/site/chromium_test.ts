@@ -5,7 +5,9 @@
  */
 import { assertEquals, assertTrue } from "../_assert.ts";
 import { buildFixtureSite } from "./_site_fixture.ts";
-import { Cdp, chromiumFlags, devtoolsUrl, findChromium } from "../_chromium.ts";
+import { Cdp, chromiumFlags, devtoolsUrl, findChromium, launchChromium } from "../_chromium.ts";
+import { PAGES } from "../../site/_lib/layout.ts";
+import { serveSite } from "../../scripts/serve.ts";
 
 Deno.test({
   name: "headless Chromium renders the overview's charts from a /<repo>/ path, with the stylesheet applied",
@@ -92,6 +94,83 @@ Deno.test({
       await child.status;
       await server.shutdown();
       await Deno.remove(profile, { recursive: true }).catch(() => {});
+    }
+  },
+});
+
+Deno.test({
+  name:
+    "at 390 px wide every page fits the phone: nothing overflows sideways but scrolling tables and charts, chart text stays legible",
+  sanitizeOps: false,
+  sanitizeResources: false,
+  async fn() {
+    const { siteOut } = await buildFixtureSite();
+    const server = serveSite(siteOut, { port: 0 });
+    const browser = await launchChromium();
+    try {
+      for (const page of PAGES) {
+        const { targetId } = await browser.cdp.send("Target.createTarget", { url: "about:blank" });
+        const { sessionId } = await browser.cdp.send("Target.attachToTarget", { targetId, flatten: true });
+        await browser.cdp.send(
+          "Emulation.setDeviceMetricsOverride",
+          { width: 390, height: 844, deviceScaleFactor: 1, mobile: true },
+          sessionId,
+        );
+        const url = `http://127.0.0.1:${server.addr.port}/${page.file}`;
+        await browser.cdp.send("Page.navigate", { url }, sessionId);
+        await browser.waitFor(
+          `location.href === ${JSON.stringify(url)} && document.readyState === "complete"`,
+          sessionId,
+          `${page.file} did not load`,
+        );
+        const layout = await browser.cdp.evaluate<{
+          width: number;
+          scrollWidth: number;
+          overflowing: string[];
+          smallText: string[];
+          badgesOutside: number;
+          charts: number;
+        }>(
+          `(() => {
+            const width = window.innerWidth;
+            const describe = (e) => e.tagName.toLowerCase() + (e.className && typeof e.className === "string" ? "." + e.className : "") + ": " + (e.textContent || "").trim().slice(0, 40);
+            const overflowing = [];
+            for (const e of document.body.querySelectorAll("*")) {
+              const box = e.getBoundingClientRect();
+              if (box.width === 0 || box.right <= width + 1) continue;
+              const scroller = e.closest(".scroll, .plot");
+              if (scroller && scroller !== e && scroller.getBoundingClientRect().right <= width + 1) continue;
+              overflowing.push(describe(e));
+            }
+            const smallText = [];
+            let charts = 0;
+            for (const svg of document.querySelectorAll("figure.chart svg")) {
+              charts++;
+              const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+              for (const t of svg.querySelectorAll("text")) {
+                const px = parseFloat(getComputedStyle(t).fontSize) * scale;
+                if (px < 9) smallText.push(svg.getAttribute("aria-label") + ": " + px.toFixed(1) + " px");
+              }
+            }
+            let badgesOutside = 0;
+            for (const b of document.querySelectorAll(".badge")) {
+              const cell = b.closest("td").getBoundingClientRect(), box = b.getBoundingClientRect();
+              if (box.left < cell.left - 0.5 || box.right > cell.right + 0.5) badgesOutside++;
+            }
+            return { width, scrollWidth: document.documentElement.scrollWidth, overflowing: overflowing.slice(0, 5), smallText: [...new Set(smallText)].slice(0, 5), badgesOutside, charts };
+          })()`,
+          sessionId,
+        );
+        assertEquals(layout.width, 390, page.file);
+        assertTrue(layout.scrollWidth <= 390, `${page.file} is ${layout.scrollWidth} px wide`);
+        assertEquals(layout.overflowing, [], `${page.file}: elements past the right edge outside a scroller`);
+        assertEquals(layout.smallText, [], `${page.file}: chart text below 9 px`);
+        assertEquals(layout.badgesOutside, 0, `${page.file}: a badge overflows its cell`);
+        await browser.cdp.send("Target.closeTarget", { targetId });
+      }
+    } finally {
+      await browser.close();
+      await server.shutdown();
     }
   },
 });

@@ -1,7 +1,10 @@
 import { assertEquals, assertMatch, assertRejects, assertTrue } from "../_assert.ts";
 import { buildFixtureSite, HOSTILE_TITLE } from "./_site_fixture.ts";
-import { PAGES } from "../../site/_lib/layout.ts";
+import { DOWNLOADS, PAGES } from "../../site/_lib/layout.ts";
+import { REPORT_SCHEMA_VERSION } from "../../core/report/report_schema.ts";
 import { run as site } from "../../scripts/site.ts";
+import { run as analyze } from "../../scripts/analyze.ts";
+import { writeCollectFixture, writePredictionFixture } from "../_fixtures.ts";
 import { PATHS } from "../../core/artifacts.ts";
 
 async function readPages(siteOut: string): Promise<Map<string, string>> {
@@ -21,10 +24,10 @@ function urls(text: string): string[] {
   return out;
 }
 
-Deno.test("site builds every page of the navigation, plus the one stylesheet, from report.json", async () => {
+Deno.test("site builds every page of the navigation, the CSV downloads and the one stylesheet, from report.json", async () => {
   const { siteOut } = await buildFixtureSite();
   const files = [...Deno.readDirSync(siteOut)].map((e) => e.name).sort();
-  assertEquals(files, [...PAGES.map((p) => p.file), "style.css"].sort());
+  assertEquals(files, [...PAGES.map((p) => p.file), ...DOWNLOADS.map((d) => d.file), "style.css"].sort());
   const pages = await readPages(siteOut);
   for (const [name, text] of pages) {
     assertMatch(text, /^<!doctype html>/, name);
@@ -107,7 +110,11 @@ Deno.test("every chart is an SVG with an accessible name, a description and a ca
       assertMatch(fig[1], /aria-label="y-axis label"/, `${name}: y axis label`);
     }
   }
-  assertEquals(charts, 7, "overview 2, distributions 2, errors 2, sampling 1");
+  assertEquals(
+    charts,
+    12,
+    "overview 2, errors 4, intervals 1, distributions 2, sampling 1, the seed's analysis 2",
+  );
 });
 
 Deno.test("the site shows report values and does not need anything but report.json", async () => {
@@ -141,9 +148,33 @@ Deno.test("site refuses a missing or malformed report with a message naming it",
       "deno task analyze",
     );
     await Deno.mkdir(`${dir}/report`);
-    await Deno.writeTextFile(`${dir}/${PATHS.report}`, JSON.stringify({ schema: 1 }));
+    await Deno.writeTextFile(`${dir}/${PATHS.report}`, JSON.stringify({ schema: REPORT_SCHEMA_VERSION }));
     await assertRejects(() => site({ out: dir, siteOut: `${dir}/_site` }), TypeError, "report.createdAt");
   } finally {
     await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("a report of a 2-movie test set builds every page, each showing the small-sample warning", async () => {
+  const out = await Deno.makeTempDir({ prefix: "imdb-site-small-" });
+  try {
+    const fixture = await writeCollectFixture(out, { rows: 12, features: 3 });
+    assertEquals(fixture.test.length, 2);
+    await writePredictionFixture(out, fixture);
+    const log = console.log, error = console.error;
+    console.log = console.error = () => {};
+    try {
+      await analyze({ out, bootstrap: 50 });
+      await site({ out, siteOut: `${out}/_site` });
+    } finally {
+      console.log = log;
+      console.error = error;
+    }
+    for (const page of PAGES) {
+      const text = await Deno.readTextFile(`${out}/_site/${page.file}`);
+      assertTrue(text.includes("Only 2 test movies"), `${page.file} shows the warning`);
+    }
+  } finally {
+    await Deno.remove(out, { recursive: true });
   }
 });
