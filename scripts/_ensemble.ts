@@ -9,6 +9,7 @@ import { PATHS, type TrainSummary } from "../core/artifacts.ts";
 import type { Encoders } from "../core/features/encoders.ts";
 import type { WordVectors } from "../core/features/word2vec.ts";
 import { parseWord2Vec } from "../core/features/word2vec_text.ts";
+import type { ConformalCalibration } from "../core/predict/conformal.ts";
 import type { Ensemble } from "../core/predict/predict_movies.ts";
 import { listCheckpoints, loadModel } from "./_checkpoint.ts";
 import { exists, join, readFileNamed, readJsonFile } from "./_fs.ts";
@@ -29,6 +30,8 @@ export interface EnsembleFiles {
   /** Folder of the auto-encoder checkpoint; `null` when no member reads codes. */
   autoencoder: string | null;
   members: { k: number; dir: string; target: { mean: number; sd: number }; input: "raw" | "autoencoder" }[];
+  /** train's `conformal.json` (the prediction intervals); `null` when train made none. */
+  conformal: string | null;
 }
 
 /** Whether `encoders` read keyword vectors. */
@@ -98,7 +101,21 @@ export async function findEnsemble(out: string): Promise<EnsembleFiles> {
   const wordsPath = join(out, PATHS.wordModel);
   const encodersValue = await readJsonFile<Encoders>(encoders, "encoders");
   const words = usesWords(encodersValue) && (await exists(wordsPath)) ? wordsPath : null;
-  return { encoders, words, autoencoder, members };
+  const conformalPath = join(out, PATHS.conformal);
+  return {
+    encoders,
+    words,
+    autoencoder,
+    members,
+    conformal: (await exists(conformalPath)) ? conformalPath : null,
+  };
+}
+
+/** Read train's conformal calibration, or `null` for no path. */
+export function loadConformal(path: string | null): Promise<ConformalCalibration | null> {
+  return path === null
+    ? Promise.resolve(null)
+    : readJsonFile<ConformalCalibration>(path, "conformal calibration");
 }
 
 /** Read word2vec text, or `null` for no path. */
@@ -117,5 +134,5 @@ export async function loadEnsemble(out: string): Promise<Ensemble & { files: Ens
   for (const m of files.members) {
     members.push({ k: m.k, model: await loadModel(m.dir), target: m.target, input: m.input });
   }
-  return { encoders, words, autoencoder, members, files };
+  return { encoders, words, autoencoder, members, conformal: await loadConformal(files.conformal), files };
 }

@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import type { Encoders } from "../core/features/encoders.ts";
 import { inputFields } from "../core/predict/input_fields.ts";
 import type { PredictorManifest, TryPageData } from "../core/predict/predictor_manifest.ts";
-import { findEnsemble } from "./_ensemble.ts";
+import { findEnsemble, loadConformal } from "./_ensemble.ts";
 import { exists, join, readJsonFile, writeJsonAtomic } from "./_fs.ts";
 
 /** The folder under the site root holding the page's files. */
@@ -107,6 +107,7 @@ export async function writeTryAssets(out: string, siteDir: string): Promise<TryP
       target: m.target,
       input: m.input,
     })),
+    conformal: await loadConformal(files.conformal),
     bytes: await sizes(siteDir, loaded),
   };
   // The manifest counts its own bytes: rewrite it until that figure is stable (twice at most in practice).

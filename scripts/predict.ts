@@ -55,9 +55,8 @@ export const defaults = {
 /** The command line of predict. */
 export const spec: CliSpec<PredictConfig> = {
   name: "predict",
-  summary:
-    "Predict the IMDb score of new movies with the trained ensemble: each member's score, their mean " +
-    "and spread, and which inputs the model did not know.",
+  summary: "Predict the IMDb score of new movies with the trained ensemble: the score with its 80% and 95% " +
+    "prediction intervals, each member's score and their spread, and which inputs the model did not know.",
   defaults,
   flags: {
     out: { description: "Folder with collect's encoders and train's checkpoints", value: "DIR" },
@@ -133,11 +132,13 @@ const fmt = (v: number) => v.toFixed(3);
 function printTable(predictions: PredictedMovie[]): void {
   const ks = predictions[0]?.members.map((m) => m.k) ?? [];
   const hasActual = predictions.some((p) => p.actual !== null);
+  const levels = predictions[0]?.intervals.map((i) => `${Math.round(i.level * 100)}% interval`) ?? [];
   const header = [
     "line",
     "title",
     "score",
-    "spread",
+    ...levels,
+    "member sd",
     ...ks.map((k) => `m${k}`),
     ...(hasActual ? ["actual"] : []),
     "unknown",
@@ -146,6 +147,7 @@ function printTable(predictions: PredictedMovie[]): void {
     String(p.line),
     p.title.length > 40 ? `${p.title.slice(0, 39)}…` : p.title,
     fmt(p.score),
+    ...p.intervals.map((i) => `${i.low.toFixed(2)}–${i.high.toFixed(2)}`),
     fmt(p.spread),
     ...p.members.map((m) => fmt(m.score)),
     ...(hasActual ? [p.actual === null ? "-" : String(p.actual)] : []),
@@ -155,6 +157,12 @@ function printTable(predictions: PredictedMovie[]): void {
   const line = (cells: string[]) =>
     cells.map((c, j) => (j === 1 ? c.padEnd(widths[j]) : c.padStart(widths[j]))).join("  ");
   const out = [line(header), ...rows.map(line)];
+  if (levels.length === 0) {
+    out.push(
+      "",
+      "No prediction intervals: this ensemble has no conformal.json (run `deno task train` again).",
+    );
+  }
   if (predictions.length <= 10) {
     for (const p of predictions) {
       if (p.unknown.length === 0) continue;

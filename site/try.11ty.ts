@@ -61,7 +61,7 @@ export function render({ report, tryPage }: { report: Report; tryPage?: TryPageD
     file: "try.html",
     title: "Try a movie",
     intro:
-      `Score a movie of your own: the ${page.members.length} ensemble members run in your browser with TensorFlow.js. Empty fields are missing and get the training median (numbers) or the value "unknown".`,
+      `Score a movie of your own: the ${page.members.length} ensemble members run in your browser with TensorFlow.js, and the score comes with its calibrated 80% and 95% prediction intervals. Empty fields are missing and get the training median (numbers) or the value "unknown"; names and categories are matched ignoring case.`,
     report,
     body: html`
       <form id="try-form" class="try">

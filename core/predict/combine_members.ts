@@ -8,7 +8,11 @@
 export interface CombinedScore {
   /** Mean of the members' scores: the ensemble's prediction. */
   score: number;
-  /** Population standard deviation of the members' scores (0 for one member): their disagreement. */
+  /**
+   * Sample standard deviation (divisor n − 1) of the members' scores, 0 for one member: how much the members
+   * disagree. It is not the uncertainty of the score (members trained on overlapping data err alike); the
+   * prediction intervals are.
+   */
   spread: number;
   /** Lowest member score. */
   min: number;
@@ -30,6 +34,7 @@ export function combineMembers(scores: readonly number[]): CombinedScore {
     }
   });
   const score = scores.reduce((a, b) => a + b, 0) / scores.length;
-  const spread = Math.sqrt(scores.reduce((a, s) => a + (s - score) ** 2, 0) / scores.length);
+  const n = scores.length;
+  const spread = n > 1 ? Math.sqrt(scores.reduce((a, s) => a + (s - score) ** 2, 0) / (n - 1)) : 0;
   return { score, spread, min: Math.min(...scores), max: Math.max(...scores) };
 }

@@ -6,6 +6,7 @@
  */
 import type { Encoders } from "../features/encoders.ts";
 import type { MovieInput } from "./movie_input.ts";
+import type { UnknownInput } from "./unknown_inputs.ts";
 
 /** One form field. */
 export interface InputField {
@@ -79,11 +80,19 @@ export function inputFields(encoders: Encoders): InputField[] {
   return fields;
 }
 
+/** A form value that cannot be read; `field` is the form field's name, so the page can mark it. */
+export class FormFieldError extends TypeError {
+  constructor(readonly field: string, message: string) {
+    super(message);
+    this.name = "FormFieldError";
+  }
+}
+
 /**
  * Turn the form's text values (by field name; empty = missing) into a {@link MovieInput}. List fields are
  * split on commas.
  *
- * @throws {TypeError} naming the field when a number field holds something that is not a number.
+ * @throws {FormFieldError} naming the field when a number field holds something that is not a number.
  */
 export function movieInputFromForm(
   values: Record<string, string>,
@@ -97,7 +106,10 @@ export function movieInputFromForm(
     if (f.kind === "number" && value !== null) {
       const n = Number(raw);
       if (!Number.isFinite(n)) {
-        throw new TypeError(`Cannot read the form: ${f.label} ${JSON.stringify(raw)} is not a number`);
+        throw new FormFieldError(
+          f.name,
+          `Cannot read the form: ${f.label} ${JSON.stringify(raw)} is not a number`,
+        );
       }
       value = n;
     }
@@ -110,4 +122,21 @@ export function movieInputFromForm(
   }
   if (fields.some((f) => f.name.startsWith("actors."))) input.actors = Array.from(actors, (a) => a ?? null);
   return input;
+}
+
+/**
+ * An unknown input in the words of the form: the field's label instead of its internal name
+ * (`numbers.us_gross` → "US gross", `actors[0]` → "Actor 1"), "left empty" for a missing value, then how the
+ * model handled it.
+ */
+export function describeUnknown(u: UnknownInput, fields: readonly InputField[]): string {
+  const position = /^actors\[(\d+)\]$/.exec(u.field);
+  const name = position ? `actors.${position[1]}` : u.field;
+  const field = fields.find((f) => f.name === name) ??
+    (position ? fields.find((f) => f.name === "actors") : undefined);
+  const label = field?.label.replace(/ \(comma-separated.*\)$/, "") ??
+    words(u.field.replace(/^(numbers|categories)\./, "").replace(/\[(\d+)\]$/, " $1"));
+  return u.value === null
+    ? `${label} (left empty): ${u.handling.replace(/^missing: /, "")}`
+    : `${label} “${u.value}”: ${u.handling}`;
 }

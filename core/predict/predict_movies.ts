@@ -12,6 +12,8 @@ import type { Encoders } from "../features/encoders.ts";
 import { encodeMovie, featureNames } from "../features/encode_movie.ts";
 import type { WordVectors } from "../features/word2vec.ts";
 import { type CombinedScore, combineMembers } from "./combine_members.ts";
+import { type ConformalCalibration, type PredictionInterval, predictionIntervals } from "./conformal.ts";
+import { matchVocabularyCase } from "./match_vocabulary_case.ts";
 import { type UnknownInput, unknownInputs } from "./unknown_inputs.ts";
 
 /** Rows per `predict` batch (tfjs's default, 32, makes large tables slow on the CPU backends). */
@@ -39,6 +41,8 @@ export interface Ensemble {
   /** The whole auto-encoder (its first layer is the encoder); `null` when no member reads codes. */
   autoencoder: tfjs.LayersModel | null;
   members: EnsembleMember[];
+  /** The calibrated prediction intervals (train's `conformal.json`); `null` when train made none. */
+  conformal?: ConformalCalibration | null;
 }
 
 /** One movie's prediction. */
@@ -48,6 +52,8 @@ export interface MoviePrediction extends CombinedScore {
   line: number;
   /** Each member's score, in member order. */
   members: { k: number; score: number }[];
+  /** The 80% and 95% prediction intervals of `score` (score points); empty without a calibration. */
+  intervals: PredictionInterval[];
   /** The inputs the model did not know and how they were handled. */
   unknown: UnknownInput[];
 }
@@ -80,7 +86,9 @@ export function encodeMovies(
 
 /**
  * Predict `movies` with `ensemble` on `tf`'s current backend. Scores are in target units (IMDb points);
- * `score` is the members' mean and `spread` their standard deviation.
+ * `score` is the members' mean, `intervals` its calibrated prediction intervals and `spread` the members'
+ * standard deviation. Names and categories that differ from the vocabulary only in case are read as the
+ * vocabulary spells them.
  *
  * @throws {TypeError} when a member's input width does not match the encoders (or the auto-encoder's codes).
  */
@@ -92,8 +100,9 @@ export async function predictMovies(
   const { encoders, words, autoencoder, members } = ensemble;
   if (members.length === 0) throw new RangeError("Cannot predict: the ensemble has no members");
   if (movies.length === 0) return [];
-  const matrix = encodeMovies(movies, encoders, words);
-  const raw = tf.tensor2d(matrix, [movies.length, encoders.width]);
+  const matched = movies.map((m) => matchVocabularyCase(m, encoders));
+  const matrix = encodeMovies(matched, encoders, words);
+  const raw = tf.tensor2d(matrix, [matched.length, encoders.width]);
   let codes: tfjs.Tensor | null = null;
   const scores: Float32Array[] = [];
   try {
@@ -127,12 +136,14 @@ export async function predictMovies(
     raw.dispose();
     codes?.dispose();
   }
-  return movies.map((movie, i) => {
+  return matched.map((movie, i) => {
     const each = members.map((m, j) => ({ k: m.k, score: scores[j][i] * m.target.sd + m.target.mean }));
+    const combined = combineMembers(each.map((e) => e.score));
     return {
       title: movie.title,
       line: movie.line,
-      ...combineMembers(each.map((e) => e.score)),
+      ...combined,
+      intervals: ensemble.conformal ? predictionIntervals(combined.score, ensemble.conformal) : [],
       members: each,
       unknown: unknownInputs(movie, encoders, words),
     };

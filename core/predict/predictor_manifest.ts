@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { ConformalCalibration } from "./conformal.ts";
 
 /** One member's copied best checkpoint. */
 export interface ManifestMember {
@@ -25,6 +26,8 @@ export interface PredictorManifest {
   /** The auto-encoder's `model.json`; `null` when no member reads its codes. */
   autoencoder: string | null;
   members: ManifestMember[];
+  /** The prediction intervals' calibration (train's `conformal.json`); `null` when train made none. */
+  conformal: ConformalCalibration | null;
   /** Bytes of every file the page loads (relative to the site root), their sum, and the sum gzipped. */
   bytes: { files: Record<string, number>; total: number; gzip: number };
 }

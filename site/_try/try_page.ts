@@ -3,15 +3,23 @@
  * the encoders, word vectors and members (with `tf`, the global of `try/tf.min.js`), then on each submit turns
  * the form into a movie and predicts it with `predictMovies`, the same code as `deno task predict`.
  *
- * The result is shown as a table and kept, as JSON, in the `data-result` attribute of `#try-result`; the body's
- * `data-try-state` is `loading`, `ready`, `done` or `error`.
+ * The result leads with the score and its calibrated 80% and 95% prediction intervals; the members' spread
+ * follows, labelled for what it is. It is kept, as JSON, in the `data-result` attribute of `#try-result`; the
+ * body's `data-try-state` is `loading`, `ready`, `done` or `error`. An error clears the previous result and
+ * marks the field it came from (`aria-invalid`, with the message beside it).
  *
  * @module
  */
 import type * as tfjs from "@tensorflow/tfjs";
 import type { Encoders } from "../../core/features/encoders.ts";
 import { parseWord2Vec } from "../../core/features/word2vec_text.ts";
-import { inputFields, movieInputFromForm } from "../../core/predict/input_fields.ts";
+import {
+  describeUnknown,
+  FormFieldError,
+  type InputField,
+  inputFields,
+  movieInputFromForm,
+} from "../../core/predict/input_fields.ts";
 import { movieFromInput } from "../../core/predict/movie_input.ts";
 import {
   type Ensemble,
@@ -27,7 +35,12 @@ type PageTf = Tfjs & Pick<typeof tfjs, "loadLayersModel" | "ready" | "getBackend
 interface PageElement {
   textContent: string | null;
   className: string;
+  id: string;
   dataset: Record<string, string | undefined>;
+  setAttribute(name: string, value: string): void;
+  removeAttribute(name: string): void;
+  remove(): void;
+  after(...nodes: PageElement[]): void;
   append(...nodes: (PageElement | string)[]): void;
   replaceChildren(...nodes: PageElement[]): void;
   addEventListener(type: string, listener: (event: { preventDefault(): void }) => void): void;
@@ -76,7 +89,7 @@ async function loadEnsemble(): Promise<Ensemble> {
       input: m.input,
     });
   }
-  return { encoders, words, autoencoder, members };
+  return { encoders, words, autoencoder, members, conformal: manifest.conformal ?? null };
 }
 
 function cell(tag: string, text: string): PageElement {
@@ -85,17 +98,47 @@ function cell(tag: string, text: string): PageElement {
   return el;
 }
 
-function show(p: MoviePrediction): void {
+function show(p: MoviePrediction, fields: readonly InputField[]): void {
   const out = $("try-result");
   out.replaceChildren();
   out.dataset.result = JSON.stringify(p);
   const headline = document.createElement("p");
   headline.className = "try-score";
-  headline.append(
-    cell("strong", p.score.toFixed(2)),
-    ` predicted IMDb score (members disagree by ${p.spread.toFixed(2)} points, standard deviation; range ${
-      p.min.toFixed(2)
-    } to ${p.max.toFixed(2)})`,
+  headline.append(cell("strong", p.score.toFixed(2)), " predicted IMDb score");
+  out.append(headline);
+  if (p.intervals.length > 0) {
+    const intervals = document.createElement("p");
+    intervals.className = "try-intervals";
+    intervals.append(
+      p.intervals.map((i) =>
+        `${Math.round(i.level * 100)}% interval: ${i.low.toFixed(1)} to ${i.high.toFixed(1)}`
+      )
+        .join(" · "),
+    );
+    const note = document.createElement("p");
+    note.className = "try-note";
+    note.append(
+      `On held-out movies like the training ones, ${
+        p.intervals.map((i) => `${Math.round(i.level * 100)}%`).join(" and ")
+      } of actual scores fell inside intervals made this way (see the Prediction intervals page); they are ` +
+        "wider in truth for low-rated movies and for inputs unlike the training data.",
+    );
+    out.append(intervals, note);
+  } else {
+    out.append(
+      cell("p", "No prediction interval: this model was trained without a calibration (conformal.json)."),
+    );
+  }
+  out.append(cell("h2", "The members"));
+  out.append(
+    cell(
+      "p",
+      `The ${p.members.length} members' scores differ by ${
+        p.spread.toFixed(2)
+      } points (standard deviation; range ${p.min.toFixed(2)} to ${
+        p.max.toFixed(2)
+      }). That is how much the members disagree, not how far the score may be off: they learned from overlapping data and err alike.`,
+    ),
   );
   const table = document.createElement("table");
   const head = table.createTHead().insertRow();
@@ -103,16 +146,33 @@ function show(p: MoviePrediction): void {
   const body = table.createTBody();
   for (const m of p.members) {
     const row = body.insertRow();
-    row.append(cell("td", `train${m.k}`), cell("td", m.score.toFixed(3)));
+    row.append(cell("td", `${m.k}`), cell("td", m.score.toFixed(3)));
   }
-  out.append(headline, table);
+  out.append(table);
   if (p.unknown.length > 0) {
     out.append(cell("h2", "Inputs the model did not know"));
     const list = document.createElement("ul");
-    for (const u of p.unknown) {
-      list.append(cell("li", `${u.field} ${u.value === null ? "(missing)" : `“${u.value}”`}: ${u.handling}`));
-    }
+    for (const u of p.unknown) list.append(cell("li", describeUnknown(u, fields)));
     out.append(list);
+  }
+}
+
+/** Clear every field's error mark. */
+function clearMarks(form: PageElement): void {
+  for (const input of form.querySelectorAll("[aria-invalid]")) input.removeAttribute("aria-invalid");
+  for (const note of form.querySelectorAll(".field-error")) note.remove();
+}
+
+/** Mark the field `name` as the source of `message`. */
+function markField(form: PageElement, name: string, message: string): void {
+  for (const input of form.querySelectorAll("[name]")) {
+    if (input.name !== name) continue;
+    input.setAttribute("aria-invalid", "true");
+    const note = cell("span", message);
+    note.className = "field-error";
+    note.id = `${input.id}-error`;
+    input.setAttribute("aria-describedby", note.id);
+    input.after(note);
   }
 }
 
@@ -132,16 +192,22 @@ async function main(): Promise<void> {
   );
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
+    clearMarks(form);
     try {
       const started = performance.now();
       const values: Record<string, string> = {};
       for (const input of form.querySelectorAll("[name]")) values[input.name] = input.value;
       const movie = movieFromInput(movieInputFromForm(values, fields), "from the form");
       const [prediction] = await predictMovies([movie], ensemble, tf);
-      show(prediction);
+      show(prediction, fields);
       const ms = performance.now() - started;
       setState("done", `Predicted in ${ms.toFixed(0)} ms on tfjs's ${tf.getBackend()} backend.`);
     } catch (error) {
+      // A stale result must never stand next to an error message.
+      const out = $("try-result");
+      out.replaceChildren();
+      delete out.dataset.result;
+      if (error instanceof FormFieldError) markField(form, error.field, error.message);
       setState("error", (error as Error).message);
     }
   });

@@ -1,10 +1,10 @@
 import { assertAlmostEquals, assertEquals, assertThrows } from "../_assert.ts";
 import { combineMembers } from "../../core/predict/combine_members.ts";
 
-Deno.test("combineMembers() averages the members and gives their standard deviation as the spread", () => {
+Deno.test("combineMembers() averages the members and gives their sample (n − 1) standard deviation as the spread", () => {
   const c = combineMembers([6, 7, 8]);
   assertEquals(c.score, 7);
-  assertAlmostEquals(c.spread, Math.sqrt(2 / 3), 1e-12);
+  assertAlmostEquals(c.spread, 1, 1e-12, "√((1 + 0 + 1) / 2)");
   assertEquals([c.min, c.max], [6, 8]);
   assertEquals(combineMembers([6.5]), { score: 6.5, spread: 0, min: 6.5, max: 6.5 });
 });

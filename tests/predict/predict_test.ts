@@ -36,7 +36,7 @@ for (const autoencoder of [true, false]) {
     for (const p of predictions) {
       const mean = (p.members[0].score + p.members[1].score) / 2;
       assertAlmostEquals(p.score, mean, 1e-9);
-      assertAlmostEquals(p.spread, Math.abs(p.members[0].score - p.members[1].score) / 2, 1e-9);
+      assertAlmostEquals(p.spread, Math.abs(p.members[0].score - p.members[1].score) / Math.SQRT2, 1e-9);
     }
   });
 }
@@ -112,7 +112,7 @@ Deno.test("predict without collect's encoders or train's checkpoints says which 
   }
 });
 
-Deno.test("deno task predict --json prints the ensemble score, each member's score and the spread", async () => {
+Deno.test("deno task predict --json prints the ensemble score with its 80% and 95% intervals, each member's score and the spread", async () => {
   const { out } = await trainedFixture();
   const script = new URL("../../scripts/predict.ts", import.meta.url).pathname;
   const { code, stdout, stderr } = await new Deno.Command(Deno.execPath(), {
@@ -126,5 +126,18 @@ Deno.test("deno task predict --json prints the ensemble score, each member's sco
   assertEquals(printed.length, 1);
   assertEquals(Object.keys(printed[0]).sort(), Object.keys(predictions[0]).sort());
   assertAlmostEquals(printed[0].score, predictions[0].score, 1e-9);
+  assertEquals(printed[0].intervals.map((i: { level: number }) => i.level), [0.8, 0.95]);
+  const conformal = JSON.parse(await Deno.readTextFile(join(out, PATHS.conformal)));
+  const [i80, i95] = printed[0].intervals;
+  assertAlmostEquals(i80.high - i80.low, 2 * conformal.levels[0].halfWidth, 1e-9, "± the 80% half-width");
+  assertTrue(i95.low <= i80.low && i80.high <= i95.high, "the 95% interval contains the 80% one");
   assertTrue(new TextDecoder().decode(stderr).includes("predict: backend wasm"), "the backend is printed");
+  // The table shows both intervals.
+  const table = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", script, "--out", out, "--movie", MOVIE],
+    stdout: "piped",
+    stderr: "null",
+  }).output();
+  const header = new TextDecoder().decode(table.stdout).split("\n")[0];
+  assertTrue(header.includes("80% interval") && header.includes("95% interval"), header);
 });

@@ -128,12 +128,56 @@ Deno.test({
       );
       assertAlmostEquals(page.score, cli.score, 1e-4);
       assertAlmostEquals(page.spread, cli.spread, 1e-4);
+      page.intervals.forEach((iv, j) => {
+        assertEquals(iv.level, cli.intervals[j].level);
+        assertAlmostEquals(iv.low, cli.intervals[j].low, 1e-4);
+        assertAlmostEquals(iv.high, cli.intervals[j].high, 1e-4);
+      });
+      assertEquals(page.intervals.length, 2, "an 80% and a 95% interval");
       assertEquals(page.unknown, cli.unknown, "the same inputs are reported unknown");
       const shown = await browser.cdp.evaluate<string>(
         `document.getElementById("try-result").textContent`,
         session,
       );
       assertTrue(shown.includes(page.score.toFixed(2)), "the score is shown");
+      assertTrue(
+        shown.includes(`80% interval: ${page.intervals[0].low.toFixed(1)} to`),
+        "the 80% interval is shown",
+      );
+      assertTrue(shown.includes("not how far the score may be off"), "the members' spread says what it is");
+      assertEquals(/numbers\.|categories\./.test(shown), false, "no internal field key is shown");
+      // A bad number: the previous result goes, the field is marked and says why.
+      const budget = names.find((n) => n.startsWith("numbers."))!;
+      await browser.cdp.evaluate(
+        `(() => {
+          document.querySelector('[name="${budget}"]').value = "lots";
+          document.getElementById("try-form").requestSubmit();
+        })()`,
+        session,
+      );
+      await browser.waitFor(
+        `document.body.dataset.tryState === "error"`,
+        session,
+        "the bad number was accepted",
+      );
+      const after = await browser.cdp.evaluate<
+        { result: string; data: boolean; invalid: string | null; note: string }
+      >(
+        `(() => {
+          const input = document.querySelector('[name="${budget}"]');
+          return {
+            result: document.getElementById("try-result").textContent,
+            data: "result" in document.getElementById("try-result").dataset,
+            invalid: input.getAttribute("aria-invalid"),
+            note: document.getElementById(input.getAttribute("aria-describedby"))?.textContent ?? "",
+          };
+        })()`,
+        session,
+      );
+      assertEquals(after.result, "", "the previous result is cleared");
+      assertEquals(after.data, false);
+      assertEquals(after.invalid, "true", "the field is marked");
+      assertTrue(after.note.includes("is not a number"), after.note);
     } finally {
       await browser.close();
       await server.shutdown();

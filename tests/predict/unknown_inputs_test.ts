@@ -3,6 +3,8 @@ import { assertAlmostEquals, assertEquals, assertRejects, assertThrows } from ".
 import { unknownInputs } from "../../core/predict/unknown_inputs.ts";
 import { encodeMovies, predictMovies } from "../../core/predict/predict_movies.ts";
 import { movieFromInput } from "../../core/predict/movie_input.ts";
+import { matchVocabularyCase } from "../../core/predict/match_vocabulary_case.ts";
+import { describeUnknown, inputFields } from "../../core/predict/input_fields.ts";
 import { fitEncoders } from "../../core/features/fit_encoders.ts";
 import { imdb5000 } from "../../core/collect/profiles.ts";
 import { readMovies } from "../../core/collect/read_movies.ts";
@@ -84,7 +86,7 @@ Deno.test("predictMovies() undoes each member's target scaling and averages the 
   assertAlmostEquals(p.members[0].score, 7, 1e-6);
   assertAlmostEquals(p.members[1].score, 5.5, 1e-6);
   assertAlmostEquals(p.score, 6.25, 1e-6);
-  assertAlmostEquals(p.spread, 0.75, 1e-6);
+  assertAlmostEquals(p.spread, 1.5 / Math.SQRT2, 1e-6, "sample SD of 7 and 5.5");
   const narrow = {
     ...ensemble,
     members: [{
@@ -107,4 +109,68 @@ Deno.test("encodeMovies() refuses a value that encodes to a non-finite number, n
   );
   const fine = movieFromInput({ title: "Fine", numbers: { duration: 120 } });
   assertEquals(encodeMovies([fine], encoders, words).every(Number.isFinite), true);
+});
+
+Deno.test('matchVocabularyCase() reads MPAA rating "r" as "R" and genre "drama" as "Drama", leaving unknown values alone', () => {
+  const movie = movieFromInput({
+    title: "Lower case",
+    genres: ["drama", "Western"],
+    categories: { content_rating: "r", country: "atlantis" },
+  });
+  const matched = matchVocabularyCase(movie, encoders);
+  assertEquals(matched.categories.content_rating, "R");
+  assertEquals(matched.genres, ["Drama", "Western"]);
+  assertEquals(matched.categories.country, "atlantis", "no vocabulary value matches");
+  const unknown = unknownInputs(matched, encoders, words).map((u) => u.field);
+  assertEquals(unknown.includes("categories.content_rating"), false, "R is known");
+  assertEquals(
+    matchVocabularyCase(movieFromInput({ categories: { content_rating: "R" } }), encoders).categories,
+    {
+      content_rating: "R",
+    },
+  );
+});
+
+Deno.test("describeUnknown() names fields by their form labels and says 'left empty' for a missing value", () => {
+  const fields = inputFields(encoders);
+  const movie = movieFromInput({ title: "New", director: "Nobody Known", actors: ["Someone New"] });
+  const lines = unknownInputs(movie, encoders, words).map((u) => describeUnknown(u, fields));
+  assertEquals(
+    lines.some((l) => l.startsWith("Duration (left empty): the training median")),
+    true,
+    lines.join("\n"),
+  );
+  assertEquals(lines.some((l) => l.startsWith("Director “Nobody Known”: ")), true);
+  assertEquals(lines.some((l) => l.startsWith("Actor 1 “Someone New”: ")), true, lines.join("\n"));
+  assertEquals(lines.some((l) => /numbers\.|categories\.|\[\d\]/.test(l)), false, "no internal key is shown");
+});
+
+Deno.test("predictMovies() gives every score its conformal intervals when the ensemble has a calibration", async () => {
+  const model = tf.sequential({
+    layers: [tf.layers.dense({ units: 1, inputShape: [encoders.width], kernelInitializer: "zeros" })],
+  });
+  const conformal = {
+    schema: 1 as const,
+    method: "test",
+    n: 100,
+    membersPerRow: { 1: 100 },
+    levels: [{ level: 0.8, halfWidth: 0.5 }, { level: 0.95, halfWidth: 1.2 }],
+    range: [1, 9.5] as [number, number],
+  };
+  const ensemble = {
+    encoders,
+    words,
+    autoencoder: null,
+    members: [{ k: 1, model, target: { mean: 9, sd: 1 }, input: "raw" as const }],
+    conformal,
+  };
+  const [p] = await predictMovies([movieFromInput({ title: "A" })], ensemble, tf);
+  assertAlmostEquals(p.score, 9, 1e-6);
+  assertEquals(p.intervals.map((i) => i.level), [0.8, 0.95]);
+  assertAlmostEquals(p.intervals[0].low, 8.5, 1e-6);
+  assertAlmostEquals(p.intervals[0].high, 9.5, 1e-6);
+  assertAlmostEquals(p.intervals[1].low, 7.8, 1e-6);
+  assertEquals(p.intervals[1].high, 9.5, "clipped to the training scores' range");
+  const [bare] = await predictMovies([movieFromInput({ title: "A" })], { ...ensemble, conformal: null }, tf);
+  assertEquals(bare.intervals, []);
 });
