@@ -6,13 +6,14 @@ import type { Report } from "../core/report/report_schema.ts";
 import { html } from "./_lib/html.ts";
 import { layout } from "./_lib/layout.ts";
 import { int, seconds } from "./_lib/format.ts";
-import { keyValueTable } from "./_lib/tables.ts";
+import { gridTable, keyValueTable } from "./_lib/tables.ts";
 
 export const data = { permalink: "card.html" };
 
 export function render({ report }: { report: Report }): string {
   const c = report.card;
   const totalDropped = c.dropped.reduce((s, d) => s + d.count, 0);
+  const features = c.featureGroups.reduce((s, g) => s + g.features, 0);
   return layout({
     file: "card.html",
     title: "Data and model card",
@@ -24,57 +25,25 @@ export function render({ report }: { report: Report }): string {
       <ul>${c.limitations.map((l) => html`<li>${l}</li>`)}</ul>
       <h2>Data dictionary</h2>
       ${c.dictionary.length
-        ? html`
-          <div class="scroll">
-            <table class="wrap">
-              <caption>The fields the model reads (${c.dictionary.length})</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Field</th>
-                  <th scope="col">Source column</th>
-                  <th scope="col">Meaning</th>
-                  <th scope="col">Encoding</th>
-                  <th scope="col">Known</th>
-                </tr>
-              </thead>
-              <tbody>${c.dictionary.map((d) =>
-                html`
-                  <tr>
-                    <th scope="row">${d.field}</th>
-                    <td><code>${d.column}</code></td>
-                    <td>${d.meaning}</td>
-                    <td>${d.encoding}</td>
-                    <td>${d.known}</td>
-                  </tr>
-                `
-              )}</tbody>
-            </table>
-          </div>
-        `
+        ? gridTable(
+          `The fields the model reads (${c.dictionary.length})`,
+          [
+            { label: "Field" },
+            { label: "Source column" },
+            { label: "Meaning" },
+            { label: "Encoding" },
+            { label: "Known" },
+          ],
+          c.dictionary.map((d) => [d.field, html`<code>${d.column}</code>`, d.meaning, d.encoding, d.known]),
+          { wrap: true },
+        )
         : html`<p>collect's encoders were not found, so the fields cannot be listed.</p>`}
-      <div class="scroll">
-        <table class="wrap">
-          <caption>Input features by group (${int(
-            c.featureGroups.reduce((s, g) => s + g.features, 0),
-          )} in all)</caption>
-          <thead>
-            <tr>
-              <th scope="col">Group</th>
-              <th scope="col">Features</th>
-              <th scope="col">What they hold</th>
-            </tr>
-          </thead>
-          <tbody>${c.featureGroups.map((g) =>
-            html`
-              <tr>
-                <th scope="row">${g.group}</th>
-                <td class="num">${int(g.features)}</td>
-                <td>${g.meaning}</td>
-              </tr>
-            `
-          )}</tbody>
-        </table>
-      </div>
+      ${gridTable(
+        `Input features by group (${int(features)} in all)`,
+        [{ label: "Group" }, { label: "Features", num: true }, { label: "What they hold" }],
+        c.featureGroups.map((g) => [g.group, int(g.features), g.meaning]),
+        { wrap: true },
+      )}
       <h2>Data</h2>
       ${keyValueTable("Source", [
         ["File", report.source.file],
@@ -92,33 +61,12 @@ export function render({ report }: { report: Report }): string {
         ["Training movies", int(report.counts.training)],
         ["Test movies (held out)", int(report.counts.test)],
       ])}
-      <div class="scroll">
-        <table class="wrap">
-          <caption>Rows dropped by reason (${int(totalDropped)} in all)</caption>
-          <thead>
-            <tr>
-              <th scope="col">Reason</th>
-              <th scope="col">Rows</th>
-              <th scope="col">First source lines</th>
-            </tr>
-          </thead>
-          <tbody>${c.dropped.length
-            ? c.dropped.map((d) =>
-              html`
-                <tr>
-                  <th scope="row">${d.reason}</th>
-                  <td class="num">${int(d.count)}</td>
-                  <td>${d.lines.join(", ")}</td>
-                </tr>
-              `
-            )
-            : html`
-              <tr>
-                <td colspan="3">No rows were dropped.</td>
-              </tr>
-            `}</tbody>
-        </table>
-      </div>
+      ${gridTable(
+        `Rows dropped by reason (${int(totalDropped)} in all)`,
+        [{ label: "Reason" }, { label: "Rows", num: true }, { label: "First source lines" }],
+        c.dropped.map((d) => [d.reason, int(d.count), d.lines.join(", ")]),
+        { empty: "No rows were dropped." },
+      )}
       <h2>Model</h2>
       ${keyValueTable("Training run", [
         ["Backend", c.backend],
@@ -126,35 +74,18 @@ export function render({ report }: { report: Report }): string {
         ["Ensemble members", String(report.counts.members)],
         ["Ridge baseline", `λ = ${report.ridge.lambda} on ${report.ridge.features} standardised features`],
       ])}
-      ${c.members.length
-        ? html`
-          <div class="scroll">
-            <table>
-              <caption>Ensemble members</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Member</th>
-                  <th scope="col">Epochs</th>
-                  <th scope="col">Best epoch</th>
-                  <th scope="col">Best validation loss</th>
-                  <th scope="col">Time</th>
-                </tr>
-              </thead>
-              <tbody>${c.members.map((m) =>
-                html`
-                  <tr>
-                    <th scope="row">${m.k}</th>
-                    <td class="num">${m.epochs}</td>
-                    <td class="num">${m.bestEpoch}</td>
-                    <td class="num">${m.bestValLoss}</td>
-                    <td class="num">${seconds(m.seconds)}</td>
-                  </tr>
-                `
-              )}</tbody>
-            </table>
-          </div>
-        `
-        : html`<p>No train summary was found, so member details are not available.</p>`}
+      ${gridTable(
+        "Ensemble members",
+        [
+          { label: "Member" },
+          { label: "Epochs", num: true },
+          { label: "Best epoch", num: true },
+          { label: "Best validation loss", num: true },
+          { label: "Time", num: true },
+        ],
+        c.members.map((m) => [m.k, m.epochs, m.bestEpoch, m.bestValLoss, seconds(m.seconds)]),
+        { empty: "No train summary was found, so member details are not available." },
+      )}
       ${keyValueTable("Collect configuration", c.collectConfig.map((x) => [x.name, x.value]))}
       ${c.trainConfig.length
         ? keyValueTable("Train configuration", c.trainConfig.map((x) => [x.name, x.value]))
@@ -164,27 +95,11 @@ export function render({ report }: { report: Report }): string {
         ["Git commit", html`<code>${c.commit}</code>`],
         ...c.versions.map((v) => [v.name, v.value] as [string, string]),
       ])}
-      <div class="scroll">
-        <table>
-          <caption>Timings</caption>
-          <thead>
-            <tr>
-              <th scope="col">Stage</th>
-              <th scope="col">Step</th>
-              <th scope="col">Time</th>
-            </tr>
-          </thead>
-          <tbody>${c.timings.map((t) =>
-            html`
-              <tr>
-                <td>${t.stage}</td>
-                <th scope="row">${t.step}</th>
-                <td class="num">${seconds(t.seconds)}</td>
-              </tr>
-            `
-          )}</tbody>
-        </table>
-      </div>
+      ${gridTable(
+        "Timings",
+        [{ label: "Step" }, { label: "Stage" }, { label: "Time", num: true }],
+        c.timings.map((t) => [t.step, t.stage, seconds(t.seconds)]),
+      )}
     `,
   });
 }

@@ -56,7 +56,7 @@ export function render({ report }: { report: Report }): string {
             percent(l.rate),
             `${level} CI: ${percent(l.low)} to ${percent(l.high)}`,
             `of test movies inside their ${percent(l.nominal, 0)} prediction interval (${
-              l.halfWidth === null ? "whole range" : `± ${num(l.halfWidth, 2)} points`
+              l.halfWidth === null ? "whole range" : `±\u00a0${num(l.halfWidth, 2)} points`
             })`,
           )
         )}

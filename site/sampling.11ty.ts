@@ -3,7 +3,7 @@ import type { Report } from "../core/report/report_schema.ts";
 import { html } from "./_lib/html.ts";
 import { layout } from "./_lib/layout.ts";
 import { num, percent } from "./_lib/format.ts";
-import { testTable } from "./_lib/tables.ts";
+import { gridTable, testTable } from "./_lib/tables.ts";
 import { createPlotDocument } from "./_charts/plot_document.ts";
 import { histogramChart } from "./_charts/histogram_chart.ts";
 
@@ -34,54 +34,27 @@ export function render({ report }: { report: Report }): string {
       <p>For each of the ${bal
         .features} input features, the standardised mean difference (SMD): the test movies'
       mean minus the training movies', in pooled standard deviations. ${bal.reading}</p>
-      <div class="scroll">
-        <table>
-          <caption>Standardised differences by feature group</caption>
-          <thead>
-            <tr>
-              <th scope="col">Group</th>
-              <th scope="col">Features</th>
-              <th scope="col">Largest |SMD|</th>
-              <th scope="col">Beyond 2 SE (${num(2 * bal.nullSe, 3)})</th>
-              <th scope="col">Expected by chance</th>
-            </tr>
-          </thead>
-          <tbody>${bal.groups.map((g) =>
-            html`
-              <tr>
-                <th scope="row">${g.group}</th>
-                <td class="num">${g.features}</td>
-                <td class="num">${num(g.maxAbs)}</td>
-                <td class="num">${g.beyond}</td>
-                <td class="num">${num(g.expected, 1)}</td>
-              </tr>
-            `
-          )}</tbody>
-        </table>
-      </div>
-      <div class="scroll">
-        <table>
-          <caption>The ${bal.top.length} features with the largest |SMD|</caption>
-          <thead>
-            <tr>
-              <th scope="col">Feature</th>
-              <th scope="col">SMD</th>
-              <th scope="col">Training mean</th>
-              <th scope="col">Test mean</th>
-            </tr>
-          </thead>
-          <tbody>${bal.top.map((t) =>
-            html`
-              <tr>
-                <th scope="row"><code>${t.name}</code></th>
-                <td class="num">${num(t.smd)}</td>
-                <td class="num">${num(t.training)}</td>
-                <td class="num">${num(t.test)}</td>
-              </tr>
-            `
-          )}</tbody>
-        </table>
-      </div>
+      ${gridTable(
+        "Standardised differences by feature group",
+        [
+          { label: "Group" },
+          { label: "Features", num: true },
+          { label: "Largest |SMD|", num: true },
+          { label: `Beyond 2 SE (${num(2 * bal.nullSe, 3)})`, num: true },
+          { label: "Expected by chance", num: true },
+        ],
+        bal.groups.map((g) => [g.group, g.features, num(g.maxAbs), g.beyond, num(g.expected, 1)]),
+      )}
+      ${gridTable(
+        `The ${bal.top.length} features with the largest |SMD|`,
+        [
+          { label: "Feature" },
+          { label: "SMD", num: true },
+          { label: "Training mean", num: true },
+          { label: "Test mean", num: true },
+        ],
+        bal.top.map((t) => [html`<code>${t.name}</code>`, num(t.smd), num(t.training), num(t.test)]),
+      )}
       ${bal.zeroKeywords
         ? html`<p>Movies without any known keyword: ${percent(bal.zeroKeywords.training)} of training movies
           (${bal.zeroKeywords.trainingCount}) and ${percent(bal.zeroKeywords.test)} of test movies

@@ -22,7 +22,7 @@ export function intervalSection(
   const { overall, byBand } = intervalCoverage(actual, predicted, calibration, { level });
   const parts = overall.map((c) =>
     `the ${pct(c.nominal, 0)} prediction interval (${
-      c.halfWidth === null ? "the whole score range" : `± ${fmt(c.halfWidth)} points`
+      c.halfWidth === null ? "the whole score range" : `±\u00a0${fmt(c.halfWidth)} points`
     }) covered ${pct(c.rate)} (${pct(level, 0)} CI ${pct(c.low)} to ${pct(c.high)})`
   );
   const misses = overall.filter((c) => Math.abs(c.rate - c.nominal) > COVERAGE_TOLERANCE);
@@ -36,7 +36,7 @@ export function intervalSection(
           ? ", though within the sampling error of this test set"
           : ""
       }.`
-  } Coverage is for movies like these on average: the bands below show where it is lower (the intervals have one width for every movie).`;
+  } Coverage holds for movies like these on average; the intervals have one width for every movie, so by band of predicted score it is lower where the model errs most.`;
   return {
     method: calibration.method,
     calibrationRows: calibration.n,

@@ -64,7 +64,7 @@ export function pairedEvidence(
         fmt(fit.slopeLow)
       } to ${fmt(fit.slopeHigh!)}) and intercept ${fmt(fit.intercept)}. ${
         inside(fit.slopeLow, fit.slopeHigh, 1)
-          ? "A slope of 1 is inside the CI: given its prediction, a movie's score is not systematically higher or lower, at any level of prediction."
+          ? "A slope of 1 is inside the CI: on the whole, given its prediction a movie's score is not systematically higher or lower (the bands below show where that fails)."
           : fit.slope < 1
           ? "The slope is below 1: high predictions are too high and low ones too low (over-confident)."
           : "The slope is above 1: the predictions are too timid; scores move more than the predictions do."
@@ -84,12 +84,24 @@ export function pairedEvidence(
     `movies rated ${x.label} (n = ${x.n}) have RMSE ${fmt(x.rmse!)} and are ${
       x.bias! > 0 ? "over" : "under"
     }-predicted by ${fmt(Math.abs(x.bias!))} points on average`;
+  // By prediction, what a user holds: the bands whose bias interval excludes 0.
+  const biased = byPredicted.filter((x) =>
+    x.n >= 10 && x.biasLow !== null && x.biasHigh !== null && (x.biasLow > 0 || x.biasHigh < 0)
+  );
+  const byPrediction = biased.length === 0
+    ? "Grouped by prediction, which is what a user holds, no band's bias CI excludes 0."
+    : `Grouped by prediction, which is what a user holds, ${
+      biased.map((x) =>
+        `movies predicted ${x.label} (n = ${x.n}) score ${fmt(Math.abs(x.bias!))} points ${
+          x.bias! > 0 ? "lower" : "higher"
+        } than predicted on average (${pctLevel} CI ${fmt(x.biasLow!)} to ${fmt(x.biasHigh!)})`
+      ).join("; ")
+    }: there the model is not calibrated.`;
   const bandsReading = worst
     ? `By actual score, ${
       describe(worst)
-    }. Grouped by actual score the bias follows regression to the mean ` +
-      "(low scores over-predicted, high ones under-predicted); grouped by prediction, which is what a user " +
-      "holds, it should be near 0 if the model is calibrated."
+    }. Grouped by actual score the bias mostly follows regression to the ` +
+      `mean (low scores over-predicted, high ones under-predicted), which any imperfect predictor shows. ${byPrediction}`
     : "Too few movies in any band to compare bands.";
   return {
     bias: { n, mean: b.mean, low: b.low, high: b.high, level, reading: biasReading },

@@ -19,6 +19,57 @@ function scroll(table: Html): Html {
   return html`<div class="scroll">${table}</div>`;
 }
 
+/** One column of {@link gridTable}: its heading and whether its cells are numbers (right-aligned). */
+export interface Column {
+  label: string;
+  num?: boolean;
+  /** A confidence interval (a number column in muted type). */
+  ci?: boolean;
+}
+
+/**
+ * A plain table: a caption, column headings, and rows whose first cell names the row. `wrap`: the table holds
+ * sentences, so on a narrow screen it scrolls rather than squeezing them. An empty `rows` shows `empty`.
+ */
+export function gridTable(
+  caption: string,
+  columns: Column[],
+  rows: (string | number | Html)[][],
+  { wrap = false, empty = "None." }: { wrap?: boolean; empty?: string } = {},
+): Html {
+  return scroll(html`
+    <table${wrap
+      ? html`
+        class="wrap"
+      `
+      : ""}>
+      <caption>${caption}</caption>
+      <thead>
+        <tr>${columns.map((c) => html`<th scope="col">${c.label}</th>`)}</tr>
+      </thead>
+      <tbody>${rows.length
+        ? rows.map((r) =>
+          html`<tr>${
+            r.map((v, j) =>
+              j === 0 ? html`<th scope="row">${v}</th>` : html`<td${
+                columns[j]?.num
+                  ? html`
+                    class="num"
+                  `
+                  : ""
+              }>${v}</td>`
+            )
+          }</tr>`
+        )
+        : html`
+          <tr>
+            <td colspan="${columns.length}">${empty}</td>
+          </tr>
+        `}</tbody>
+      </table>
+  `);
+}
+
 /** Metrics of every predictor with their bootstrap intervals. */
 export function predictorTable(report: Report): Html {
   const rows = orderedPredictors(report);
@@ -71,33 +122,25 @@ export function predictorTable(report: Report): Html {
 /** The ensemble against every other predictor: the RMSE difference and its interval. */
 export function comparisonTable(report: Report): Html {
   const level = `${report.bootstrap.level * 100}%`;
-  return scroll(html`
-    <table class="wrap">
-      <caption>RMSE(ensemble) − RMSE(other), points: negative means the ensemble errs less</caption>
-      <thead>
-        <tr>
-          <th scope="col">Comparison</th>
-          <th scope="col">Difference</th>
-          <th scope="col">${level} CI</th>
-          <th scope="col">Reading</th>
-        </tr>
-      </thead>
-      <tbody>${report.comparisons.map((c) =>
-        html`
-          <tr>
-            <th scope="row">${c.label}${c.best
-              ? html`
-                <span class="tag">best member</span>
-              `
-              : ""}</th>
-            <td class="num">${num(c.estimate)}</td>
-            <td class="num ci">${range(c.low, c.high)}</td>
-            <td>${c.reading}</td>
-          </tr>
-        `
-      )}</tbody>
-    </table>
-  `);
+  return gridTable(
+    "RMSE(ensemble) − RMSE(other), points: negative means the ensemble errs less",
+    [{ label: "Comparison" }, { label: "Difference", num: true }, { label: `${level} CI`, ci: true }, {
+      label: "Reading",
+    }],
+    report.comparisons.map((c) => [
+      html`${c.label}${
+        c.best
+          ? html`
+            <span class="tag">best member</span>
+          `
+          : ""
+      }`,
+      num(c.estimate),
+      range(c.low, c.high),
+      c.reading,
+    ]),
+    { wrap: true },
+  );
 }
 
 /** Hypothesis tests as a table: what was tested, the result (raw and adjusted p), the decision, and its reading. */
@@ -184,93 +227,63 @@ export function movieTable(points: ReportPoint[], caption: string, { percentErro
 /** Errors by band: n, bias with interval, RMSE with interval, MAE. */
 export function bandTable(bands: ReportBand[], caption: string, level: number): Html {
   const pct = `${level * 100}%`;
-  return scroll(html`
-    <table>
-      <caption>${caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Band</th>
-          <th scope="col">Movies</th>
-          <th scope="col">Bias (mean error)</th>
-          <th scope="col">${pct} CI</th>
-          <th scope="col">RMSE</th>
-          <th scope="col">${pct} CI</th>
-          <th scope="col">MAE</th>
-        </tr>
-      </thead>
-      <tbody>${bands.map((b) =>
-        html`
-          <tr>
-            <th scope="row">${b.label}</th>
-            <td class="num">${b.n}</td>
-            <td class="num">${num(b.bias)}</td>
-            <td class="num ci">${range(b.biasLow, b.biasHigh)}</td>
-            <td class="num">${num(b.rmse)}</td>
-            <td class="num ci">${range(b.rmseLow, b.rmseHigh)}</td>
-            <td class="num">${num(b.mae)}</td>
-          </tr>
-        `
-      )}</tbody>
-    </table>
-  `);
+  return gridTable(
+    caption,
+    [
+      { label: "Band" },
+      { label: "Movies", num: true },
+      { label: "Bias (mean error)", num: true },
+      { label: `${pct} CI`, ci: true },
+      { label: "RMSE", num: true },
+      { label: `${pct} CI`, ci: true },
+      { label: "MAE", num: true },
+    ],
+    bands.map((b) => [
+      b.label,
+      b.n,
+      num(b.bias),
+      range(b.biasLow, b.biasHigh),
+      num(b.rmse),
+      range(b.rmseLow, b.rmseHigh),
+      num(b.mae),
+    ]),
+  );
 }
 
 /** Coverage of each interval level, with its interval and the intervals' width. */
 export function coverageTable(intervals: NonNullable<Report["intervals"]>): Html {
-  return scroll(html`
-    <table>
-      <caption>Coverage of the prediction intervals on the test movies</caption>
-      <thead>
-        <tr>
-          <th scope="col">Nominal</th>
-          <th scope="col">Half-width (points)</th>
-          <th scope="col">Covered</th>
-          <th scope="col">Coverage</th>
-          <th scope="col">${percent(intervals.levels[0]?.level, 0)} CI of coverage</th>
-          <th scope="col">Mean width</th>
-        </tr>
-      </thead>
-      <tbody>${intervals.levels.map((l) =>
-        html`
-          <tr>
-            <th scope="row">${percent(l.nominal, 0)}</th>
-            <td class="num">${l.halfWidth === null ? "whole range" : `± ${num(l.halfWidth)}`}</td>
-            <td class="num">${l.count} of ${l.n}</td>
-            <td class="num">${percent(l.rate)}</td>
-            <td class="num ci">${percent(l.low)} to ${percent(l.high)}</td>
-            <td class="num">${num(l.meanWidth, 2)}</td>
-          </tr>
-        `
-      )}</tbody>
-    </table>
-  `);
+  return gridTable(
+    "Coverage of the prediction intervals on the test movies",
+    [
+      { label: "Nominal" },
+      { label: "Half-width (points)", num: true },
+      { label: "Covered", num: true },
+      { label: "Coverage", num: true },
+      { label: `${percent(intervals.levels[0]?.level, 0)} CI of coverage`, ci: true },
+      { label: "Mean width", num: true },
+    ],
+    intervals.levels.map((l) => [
+      percent(l.nominal, 0),
+      l.halfWidth === null ? "whole range" : `± ${num(l.halfWidth)}`,
+      `${l.count} of ${l.n}`,
+      percent(l.rate),
+      `${percent(l.low)} to ${percent(l.high)}`,
+      num(l.meanWidth, 2),
+    ]),
+  );
 }
 
 /** Coverage per band of predicted score. */
 export function bandCoverageTable(intervals: NonNullable<Report["intervals"]>): Html {
-  return scroll(html`
-    <table>
-      <caption>Coverage by band of predicted score</caption>
-      <thead>
-        <tr>
-          <th scope="col">Predicted</th>
-          <th scope="col">Movies</th>
-          ${intervals.levels.map((l) =>
-            html`<th scope="col">${percent(l.nominal, 0)} prediction interval</th>`
-          )}
-        </tr>
-      </thead>
-      <tbody>${intervals.byBand.map((b) =>
-        html`
-          <tr>
-            <th scope="row">${b.label}</th>
-            <td class="num">${b.n}</td>
-            ${b.rates.map((r) => html`<td class="num">${percent(r)}</td>`)}
-          </tr>
-        `
-      )}</tbody>
-    </table>
-  `);
+  return gridTable(
+    "Coverage by band of predicted score",
+    [
+      { label: "Predicted" },
+      { label: "Movies", num: true },
+      ...intervals.levels.map((l) => ({ label: `${percent(l.nominal, 0)} prediction interval`, num: true })),
+    ],
+    intervals.byBand.map((b) => [b.label, b.n, ...b.rates.map((r) => percent(r))]),
+  );
 }
 
 /** Two columns of names and values. */
@@ -292,27 +305,12 @@ export function keyValueTable(caption: string, entries: [string, string | number
 
 /** Gaussian fits as a table. */
 export function fitTable(fits: Report["fits"], caption: string): Html {
-  return scroll(html`
-    <table>
-      <caption>${caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Series</th>
-          <th scope="col">n</th>
-          <th scope="col">Mean</th>
-          <th scope="col">SD</th>
-        </tr>
-      </thead>
-      <tbody>${fits.map((f) =>
-        html`
-          <tr>
-            <th scope="row">${f.series}</th>
-            <td class="num">${f.n}</td>
-            <td class="num">${num(f.mean)}</td>
-            <td class="num">${num(f.sd)}</td>
-          </tr>
-        `
-      )}</tbody>
-    </table>
-  `);
+  return gridTable(
+    caption,
+    [{ label: "Series" }, { label: "n", num: true }, { label: "Mean", num: true }, {
+      label: "SD",
+      num: true,
+    }],
+    fits.map((f) => [f.series, f.n, num(f.mean), num(f.sd)]),
+  );
 }
