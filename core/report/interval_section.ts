@@ -28,10 +28,12 @@ export function intervalSection(
   const misses = overall.filter((c) => Math.abs(c.rate - c.nominal) > COVERAGE_TOLERANCE);
   const reading = `On the ${actual.length} test movies, which no part of training saw, ${parts.join("; ")}. ${
     misses.length === 0
-      ? `Both are within ${pct(COVERAGE_TOLERANCE, 0)} of nominal.`
+      ? `${overall.length > 1 ? "All are" : "It is"} within ${
+        100 * COVERAGE_TOLERANCE
+      } percentage points of nominal.`
       : `${misses.map((c) => pct(c.nominal, 0)).join(" and ")} ${
         misses.length > 1 ? "are" : "is"
-      } more than ${pct(COVERAGE_TOLERANCE, 0)} from nominal${
+      } more than ${100 * COVERAGE_TOLERANCE} percentage points from nominal${
         misses.some((c) => c.low <= c.nominal && c.nominal <= c.high)
           ? ", though within the sampling error of this test set"
           : ""
