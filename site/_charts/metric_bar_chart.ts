@@ -64,7 +64,7 @@ export function metricBarChart(
     legend: [
       { label: "ensemble", color: ROLE_COLORS.prediction },
       { label: "members", color: ROLE_COLORS.members[0] },
-      { label: "baselines", color: ROLE_COLORS.baselines["baseline-mean"] },
+      { label: "baselines", color: seriesColor("baseline") },
       { label: `${level * 100}% interval`, color: "#222", line: true },
     ],
   });

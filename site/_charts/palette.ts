@@ -5,13 +5,14 @@
  *
  * @module
  */
+import { ENSEMBLE_ID, MEAN_BASELINE_ID, RIDGE_BASELINE_ID } from "../../core/report/predictor_ids.ts";
 
 /** The colour of each role. */
 export const ROLE_COLORS = {
   actual: "#4e79a7",
   prediction: "#f28e2b",
   members: ["#b07aa1", "#7b4f74", "#d4a6c9", "#9c6b95", "#e3c5dc"],
-  baselines: { "baseline-mean": "#76b7b2", "baseline-ridge": "#3f8f89" } as Record<string, string>,
+  baselines: { [MEAN_BASELINE_ID]: "#76b7b2", [RIDGE_BASELINE_ID]: "#3f8f89" } as Record<string, string>,
   training: "#59a14f",
   error: "#e15759",
   reference: "#555555",
@@ -28,7 +29,7 @@ const NAMED: Record<string, string> = {
   "Percent error": ROLE_COLORS.error,
   "Error": ROLE_COLORS.error,
   "member": ROLE_COLORS.members[0],
-  "baseline": ROLE_COLORS.baselines["baseline-mean"],
+  "baseline": ROLE_COLORS.baselines[MEAN_BASELINE_ID],
 };
 
 /** The colour of member k (1-based): shades of purple. */
@@ -42,6 +43,6 @@ export function seriesColor(series: string): string {
   if (series in ROLE_COLORS.baselines) return ROLE_COLORS.baselines[series];
   const member = /^(?:Member |member-)(\d+)$/.exec(series);
   if (member) return memberColor(Number(member[1]));
-  if (series === "averaged") return ROLE_COLORS.prediction;
+  if (series === ENSEMBLE_ID) return ROLE_COLORS.prediction;
   return ROLE_COLORS.reference;
 }

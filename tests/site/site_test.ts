@@ -2,6 +2,7 @@ import { assertEquals, assertMatch, assertRejects, assertTrue } from "../_assert
 import { buildFixtureSite, HOSTILE_TITLE } from "./_site_fixture.ts";
 import { DOWNLOADS, PAGES } from "../../site/_lib/layout.ts";
 import { REPORT_SCHEMA_VERSION } from "../../core/report/report_schema.ts";
+import { ENSEMBLE_ID } from "../../core/report/predictor_ids.ts";
 import { run as site } from "../../scripts/site.ts";
 import { run as analyze } from "../../scripts/analyze.ts";
 import { writeCollectFixture, writePredictionFixture } from "../_fixtures.ts";
@@ -120,7 +121,7 @@ Deno.test("every chart is an SVG with an accessible name, a description and a ca
 Deno.test("the site shows report values and does not need anything but report.json", async () => {
   const { out, siteOut, report } = await buildFixtureSite();
   const index = await Deno.readTextFile(`${siteOut}/index.html`);
-  const rmse = report.predictors.find((p) => p.id === "averaged")!.metrics.rmse.toFixed(3);
+  const rmse = report.predictors.find((p) => p.id === ENSEMBLE_ID)!.metrics.rmse.toFixed(3);
   assertTrue(
     index.includes(`<span class="value">${rmse}</span>`),
     "the ensemble's RMSE is the first headline figure",
