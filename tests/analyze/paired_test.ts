@@ -16,6 +16,7 @@ import { robustOutliers } from "../../core/analyze/outliers.ts";
 import { wilsonInterval } from "../../core/analyze/wilson_interval.ts";
 import { standardizedDifferences } from "../../core/analyze/standardized_difference.ts";
 import { calibrationBins } from "../../core/analyze/calibration_bins.ts";
+import { errorBands } from "../../core/analyze/error_bands.ts";
 import { normalCdf } from "../../core/analyze/_distributions.ts";
 import { quantileSorted } from "../../core/analyze/quantile.ts";
 import {
@@ -200,6 +201,23 @@ Deno.test("calibrationBins() cuts the sorted predictions like numpy.array_split,
     close(bins[i].high, b.high, 1e-8, "high", 1e-9);
   });
   assertEquals(calibrationBins(c.model, c.actual).length, 2, "at least 20 movies per bin");
+});
+
+Deno.test("errorBands() groups by band of score and gives SciPy's bias t interval, RMSE and MAE per band", () => {
+  const c = ref.bca;
+  const errors = c.model.map((m: number, i: number) => m - c.actual[i]);
+  const bands = errorBands(c.actual, errors, createRandom(3), { resamples: 200 });
+  assertEquals(bands.map((b) => b.label), ["< 5", "5–6", "6–7", "7–8", "≥ 8"]);
+  ref.bands.forEach((expected: Json, i: number) => {
+    const b = bands[i];
+    assertEquals(b.n, expected.n, b.label);
+    close(b.bias, expected.bias, 1e-12, `${b.label} bias`);
+    close(b.biasLow, expected.biasLow, 1e-8, `${b.label} bias low`, 1e-9);
+    close(b.biasHigh, expected.biasHigh, 1e-8, `${b.label} bias high`, 1e-9);
+    close(b.rmse, expected.rmse, 1e-12, `${b.label} RMSE`);
+    close(b.mae, expected.mae, 1e-12, `${b.label} MAE`);
+    assertTrue(b.rmseLow! <= b.rmse! && b.rmse! <= b.rmseHigh!, `${b.label} RMSE inside its interval`);
+  });
 });
 
 Deno.test("conformalHalfWidth() is the ⌈(n + 1)·level⌉-th smallest absolute residual", () => {

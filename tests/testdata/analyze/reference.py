@@ -214,6 +214,20 @@ for part in np.array_split(order, 2):
                  "low": float(lo), "high": float(hi)})
 paired["calibrationBins"] = bins
 
+# Errors by band of actual score (edges 5, 6, 7, 8): n, bias with its t interval, RMSE, MAE.
+bands = []
+edges = [-np.inf, 5, 6, 7, 8, np.inf]
+for lo, hi in zip(edges[:-1], edges[1:]):
+    mask = (actual >= lo) & (actual < hi)
+    err = (model - actual)[mask]
+    band = {"n": int(mask.sum())}
+    if len(err) >= 2:
+        ci = stats.t.interval(0.95, len(err) - 1, loc=err.mean(), scale=stats.sem(err))
+        band.update({"bias": float(err.mean()), "biasLow": float(ci[0]), "biasHigh": float(ci[1]),
+                     "rmse": float(np.sqrt(np.mean(err ** 2))), "mae": float(np.mean(np.abs(err)))})
+    bands.append(band)
+paired["bands"] = bands
+
 # Conformal half-widths: the ceil((n + 1)·level)-th smallest absolute residual; and the law of the coverage of a
 # split-conformal interval for continuous residuals, given the calibration set: Beta(k, n + 1 − k).
 resid = np.abs(rng.normal(0, 0.7, 49))
