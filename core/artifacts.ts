@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { MemberRecord } from "./train/member_record.ts";
 
 /** Paths relative to the output folder. */
 export const PATHS = {
@@ -32,6 +33,8 @@ export const PATHS = {
   autoencoderCheckpoints: "training_data/autoen_training_weights",
   /** Shape: [rows, aeDims], float32: input_vectors through the auto-encoder's encoder. */
   transformed: "transformed_data/transformed_data.npy",
+  /** Which auto-encoder checkpoint (epoch and fingerprint) made `transformed_data.npy`. */
+  transformedInfo: "transformed_data/transformed_data.json",
   /** Regressor checkpoints of bag k: `epoch-N/` folders and `best/`. */
   regressorCheckpoints: (k: number) => `imdb_training_data/train${k}`,
   /** {@link TrainSummary}. */
@@ -50,6 +53,9 @@ export const PATHS = {
 
   /** The analyze stage's output, the only input of the site. */
   report: "report/report.json",
+
+  /** Held (locked) by the stage writing the folder, with its pid: a second run refuses to start. */
+  lock: ".lock",
 } as const;
 
 /** One vector row's origin, so every result can be joined back to the source table. */
@@ -111,19 +117,33 @@ export interface PredictionRow {
   Predicted_Score: number;
 }
 
-/** Per-member outcome of training. */
-export interface MemberSummary {
-  k: number;
+/** Per-member outcome of training: the member's record (what predicts) and how its training went. */
+export interface MemberSummary extends MemberRecord {
+  /** Epochs trained. */
   epochs: number;
-  bestEpoch: number;
   bestValLoss: number;
   seconds: number;
   /** RMSE of this member on the test rows (score units), for the record. */
   testRmse?: number;
 }
 
-/** `train_summary.json`, written by train after predict. */
+/** SHA-256 digests of the collect artifacts that train's predictions were made from. */
+export interface PredictionData {
+  /** `input_vectors.npy` (shape and values). */
+  vectors: string;
+  /** `output_data.npy`. */
+  targets: string;
+  /** The test rows (`test_index.json`'s `test`). */
+  test: string;
+}
+
+/**
+ * `train_summary.json`, written by train after predict. Its `members` are the ensemble: analyze, the site
+ * and predict use exactly these, and train removes the prediction CSVs of any other.
+ */
 export interface TrainSummary {
+  /** What the predictions were made from (analyze refuses predictions of other data). */
+  data: PredictionData;
   backend: string;
   adapter: string | null;
   config: Record<string, unknown>;

@@ -9,14 +9,18 @@ import {
   type CollectManifest,
   PATHS,
   PREDICTION_COLUMNS,
+  type PredictionData,
   type PredictionRow,
   type RowInfo,
   type TestIndex,
   type TrainIndex,
   type TrainSummary,
 } from "../core/artifacts.ts";
+import { checkMemberRecord } from "../core/train/member_record.ts";
+import { sha256, sha256Json } from "../core/digest.ts";
 import { decodeNpy, type NpyArray } from "../core/npy.ts";
-import { exists, join, readFileNamed, readJsonFile } from "./_fs.ts";
+import { type DataDigests, digestMatrix, digestRows } from "../core/train/fingerprint.ts";
+import { exists, join, readFileNamed, readJsonFile, readTextNamed } from "./_fs.ts";
 
 /** What collect wrote, loaded. */
 export interface CollectArtifacts {
@@ -67,13 +71,50 @@ export async function loadCollectArtifacts(out: string): Promise<CollectArtifact
   return { manifest, inputs, targets, featureNames, rows, test, bags };
 }
 
-/** Load `movie_prediction_{k}.csv` for k = 1, 2, … until one is missing. */
-export async function loadPredictions(out: string): Promise<PredictionRow[][]> {
+/**
+ * Digests of collect's artifacts under `out` that a model reads, with `inputs` the digest of the raw vectors
+ * (a member reading auto-encoder codes replaces it with theirs).
+ */
+export async function dataDigests(out: string, artifacts: CollectArtifacts): Promise<DataDigests> {
+  return {
+    inputs: await digestMatrix(artifacts.inputs.data, artifacts.inputs.shape),
+    targets: await sha256(artifacts.targets),
+    features: await sha256Json(artifacts.featureNames),
+    encoders: await encodersDigest(out),
+  };
+}
+
+/** The digest of `encoders.json` under `out` (its bytes). */
+export async function encodersDigest(out: string): Promise<string> {
+  return sha256(await readFileNamed(join(out, PATHS.encoders), "encoders"));
+}
+
+/** What train's predictions of the test rows are made from, as {@link TrainSummary} records it. */
+export async function predictionData(artifacts: CollectArtifacts): Promise<PredictionData> {
+  return {
+    vectors: await digestMatrix(artifacts.inputs.data, artifacts.inputs.shape),
+    targets: await sha256(artifacts.targets),
+    test: await digestRows(artifacts.test.test),
+  };
+}
+
+/**
+ * Load `movie_prediction_{k}.csv` of each member `k` of `ks` (the train summary's members), in that order.
+ *
+ * @throws {Deno.errors.NotFound} when one is missing, saying to run train.
+ */
+export async function loadPredictions(out: string, ks: readonly number[]): Promise<PredictionRow[][]> {
   const members: PredictionRow[][] = [];
-  for (let k = 1;; k++) {
+  for (const k of ks) {
     const path = join(out, PATHS.prediction(k));
-    if (!(await exists(path))) break;
-    const text = new TextDecoder().decode(await readFileNamed(path, "prediction CSV"));
+    if (!(await exists(path))) {
+      throw new Deno.errors.NotFound(
+        `Cannot read predictions in ${
+          JSON.stringify(out)
+        }: ${path} of member ${k} is missing (run \`deno task train\`)`,
+      );
+    }
+    const text = await readTextNamed(path, "prediction CSV");
     const records = parse(text, { columns: true, bom: true, skip_empty_lines: true }) as Record<
       string,
       string
@@ -93,17 +134,49 @@ export async function loadPredictions(out: string): Promise<PredictionRow[][]> {
       return row as unknown as PredictionRow;
     }));
   }
-  if (members.length === 0) {
-    throw new Deno.errors.NotFound(
-      `Cannot read predictions in ${JSON.stringify(out)}: ${
-        join(out, PATHS.prediction(1))
-      } is missing (run \`deno task train\` first)`,
-    );
-  }
   return members;
 }
 
-/** Load train's summary (backend, config, per-member epochs and timings). */
-export function loadTrainSummary(out: string): Promise<TrainSummary> {
-  return readJsonFile<TrainSummary>(join(out, PATHS.trainSummary), "train summary");
+/**
+ * Load train's summary (the ensemble's members, backend, config, timings).
+ *
+ * @throws {Deno.errors.NotFound} when it is missing, saying to run train; {@link TypeError} when it has no
+ *   member list or a member record is wrong.
+ */
+export async function loadTrainSummary(out: string): Promise<TrainSummary> {
+  const path = join(out, PATHS.trainSummary);
+  if (!(await exists(path))) {
+    throw new Deno.errors.NotFound(
+      `Cannot read the trained ensemble in ${
+        JSON.stringify(out)
+      }: ${path} is missing (run \`deno task train\`)`,
+    );
+  }
+  const summary = await readJsonFile<TrainSummary>(path, "train summary");
+  if (!Array.isArray(summary?.members) || summary.members.length === 0 || typeof summary.data !== "object") {
+    throw new TypeError(
+      `Cannot use ${path}: it lists no members or no data digests (written by an older version: rerun \`deno task train\`)`,
+    );
+  }
+  summary.members.forEach((m, i) => checkMemberRecord(m, `${path}, member ${i + 1}`));
+  return summary;
+}
+
+/**
+ * Check that the summary's predictions were made from the collect artifacts now in `out`.
+ *
+ * @throws {Error} naming what changed and saying to rerun train.
+ */
+export async function checkPredictionData(out: string, summary: TrainSummary, artifacts: CollectArtifacts) {
+  const now = await predictionData(artifacts);
+  const changed = (Object.keys(now) as (keyof PredictionData)[]).filter((key) =>
+    summary.data[key] !== now[key]
+  );
+  if (changed.length > 0) {
+    throw new Error(
+      `Cannot use the predictions in ${JSON.stringify(out)}: collect's ${
+        changed.join(", ")
+      } changed since train made them (collect ran again): run \`deno task train\``,
+    );
+  }
 }

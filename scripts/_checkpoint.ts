@@ -1,30 +1,21 @@
 /**
  * Checkpoint folders: `model.json` + `weights.bin` in tfjs layers format (loadable by `tf.loadLayersModel` in
  * a browser), `optimizer.bin` (the optimiser's slots), `live.bin` (the live weights, when the model holds a
- * moving average of them) and `state.json`. A folder is filled under a temp name
- * and renamed into place, so a kill never leaves a half-written checkpoint; a folder without `state.json` is
- * not a checkpoint.
+ * moving average of them) and `state.json` (see `core/train/checkpoint_state.ts`), which lists a SHA-256 of
+ * every other file. A folder is filled under a temp name and renamed into place, so a kill never leaves a
+ * half-written checkpoint; a folder without `state.json` is not a checkpoint, and one whose files do not match
+ * their checksums is corrupt.
  *
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
-import type { NamedTensor, OptimizerExtras, OptimizerSnapshot } from "../core/train/optimizer_state.ts";
-import { exists, join, readFileNamed, readJsonFile, replaceDirAtomic } from "./_fs.ts";
-
-/** What `state.json` keeps of the optimiser: its extras and the layout of `optimizer.bin`. */
-export type SavedOptimizer = OptimizerExtras & { weights: tf.io.WeightsManifestEntry[] };
-
-/**
- * `state.json`: the caller's state plus what is needed to restore the optimiser and, when the model holds
- * averaged weights, the layout of `live.bin` (the weights training continues from).
- */
-export type CheckpointState<S> = S & {
-  optimizer: SavedOptimizer | null;
-  liveWeights?: tf.io.WeightsManifestEntry[];
-};
+import { sha256 } from "../core/digest.ts";
+import type { CheckpointFiles, CheckpointState, SavedOptimizer } from "../core/train/checkpoint_state.ts";
+import type { NamedTensor, OptimizerSnapshot } from "../core/train/optimizer_state.ts";
+import { exists, fsw, isForeignTemp, join, readFileNamed, readJsonFile, replaceDirAtomic } from "./_fs.ts";
 
 /** A loaded checkpoint. */
-export interface Checkpoint<S> {
+export interface Checkpoint<S extends object> {
   model: tf.LayersModel;
   state: CheckpointState<S>;
   /** The optimiser's weights in saved order (iterations first); dispose them after restoring. */
@@ -36,14 +27,25 @@ export interface Checkpoint<S> {
   liveWeights: tf.Tensor[];
 }
 
-function join2(data: tf.io.WeightData | undefined): Uint8Array {
+/** A checkpoint folder whose files are missing, unreadable or do not match the checksums in its state. */
+export class CorruptCheckpointError extends Error {
+  override name = "CorruptCheckpointError";
+}
+
+function bytesOf(data: tf.io.WeightData | undefined): Uint8Array {
   if (data === undefined) return new Uint8Array(0);
   const buffer = Array.isArray(data) ? tf.io.concatenateArrayBuffers(data) : data;
   return new Uint8Array(buffer);
 }
 
-/** Write `model` in tfjs layers format to `dir` (`model.json`, `weights.bin`). */
-export async function saveModel(model: tf.LayersModel, dir: string): Promise<void> {
+async function writeChecked(dir: string, name: string, data: Uint8Array | string, files: CheckpointFiles) {
+  await fsw.writeFile(join(dir, name), data);
+  files[name] = await sha256(data);
+}
+
+/** Write `model` in tfjs layers format to `dir` (`model.json`, `weights.bin`); returns their checksums. */
+export async function saveModel(model: tf.LayersModel, dir: string): Promise<CheckpointFiles> {
+  const files: CheckpointFiles = {};
   await model.save(tf.io.withSaveHandler(async (artifacts) => {
     const modelJson = {
       format: "layers-model",
@@ -52,10 +54,15 @@ export async function saveModel(model: tf.LayersModel, dir: string): Promise<voi
       modelTopology: artifacts.modelTopology,
       weightsManifest: [{ paths: ["weights.bin"], weights: artifacts.weightSpecs }],
     };
-    await Deno.writeFile(join(dir, "weights.bin"), join2(artifacts.weightData));
-    await Deno.writeTextFile(join(dir, "model.json"), JSON.stringify(modelJson));
+    await writeChecked(dir, "weights.bin", bytesOf(artifacts.weightData), files);
+    await writeChecked(dir, "model.json", JSON.stringify(modelJson), files);
     return { modelArtifactsInfo: tf.io.getModelArtifactsInfoForJSON(artifacts) };
   }));
+  return files;
+}
+
+function arrayBuffer(bytes: Uint8Array): ArrayBuffer {
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 }
 
 /** Read a model saved by {@link saveModel} (or any single-shard tfjs layers model) from `dir`. */
@@ -70,9 +77,8 @@ export async function loadModel(dir: string): Promise<tf.LayersModel> {
     for (const path of group.paths) parts.push(await readFileNamed(join(dir, path), "model weights"));
   }
   const bytes = parts.length === 1 ? parts[0] : concat(parts);
-  const weightData = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   return await tf.loadLayersModel(
-    tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs, weightData }),
+    tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs, weightData: arrayBuffer(bytes) }),
   );
 }
 
@@ -87,8 +93,8 @@ function concat(parts: Uint8Array[]): Uint8Array {
 }
 
 /**
- * Write checkpoint folder `dir` atomically: the model, the optimiser's weights, `state`, and `live` (the live
- * weights in `model.weights` order, when `model` holds their moving average).
+ * Write checkpoint folder `dir` atomically: the model, the optimiser's weights (when given), `state`, `live`
+ * (the live weights in `model.weights` order, when `model` holds their moving average), and the checksums.
  */
 export async function saveCheckpoint<S extends object>(
   dir: string,
@@ -98,11 +104,11 @@ export async function saveCheckpoint<S extends object>(
   live: tf.Tensor[] | null = null,
 ): Promise<void> {
   await replaceDirAtomic(dir, async (tmp) => {
-    await saveModel(model, tmp);
+    const files = await saveModel(model, tmp);
     let saved: SavedOptimizer | null = null;
     if (optimizer) {
       const { data, specs } = await tf.io.encodeWeights(optimizer.weights);
-      await Deno.writeFile(join(tmp, "optimizer.bin"), join2(data));
+      await writeChecked(tmp, "optimizer.bin", bytesOf(data), files);
       saved = { ...optimizer.extras, weights: specs };
     }
     let liveWeights: tf.io.WeightsManifestEntry[] | undefined;
@@ -110,36 +116,75 @@ export async function saveCheckpoint<S extends object>(
       const { data, specs } = await tf.io.encodeWeights(
         live.map((tensor, i) => ({ name: `live/${i}`, tensor })),
       );
-      await Deno.writeFile(join(tmp, "live.bin"), join2(data));
+      await writeChecked(tmp, "live.bin", bytesOf(data), files);
       liveWeights = specs;
     }
-    await Deno.writeTextFile(
-      join(tmp, "state.json"),
-      JSON.stringify({ ...state, optimizer: saved, ...(liveWeights ? { liveWeights } : {}) }, null, 2) + "\n",
-    );
+    const full: CheckpointState<S> = {
+      ...state,
+      optimizer: saved,
+      ...(liveWeights ? { liveWeights } : {}),
+      files,
+    };
+    await fsw.writeFile(join(tmp, "state.json"), JSON.stringify(full, null, 2) + "\n");
   });
 }
 
 /**
- * Load the checkpoint in `dir` (without the optimiser's and live weights when `withOptimizer` is false: what
- * prediction needs).
+ * Read the state of the checkpoint in `dir` and check every file it lists against its checksum.
+ *
+ * @throws {CorruptCheckpointError} when `state.json` does not parse, lists no checksums, or a file is missing
+ *   or differs.
  */
-export async function loadCheckpoint<S>(dir: string, withOptimizer = true): Promise<Checkpoint<S>> {
-  const state = await readJsonFile<CheckpointState<S>>(join(dir, "state.json"), "checkpoint state");
-  const model = await loadModel(dir);
+export async function readCheckpointState<S extends object>(dir: string): Promise<CheckpointState<S>> {
+  let state: CheckpointState<S>;
+  try {
+    state = await readJsonFile<CheckpointState<S>>(join(dir, "state.json"), "checkpoint state");
+  } catch (error) {
+    throw new CorruptCheckpointError((error as Error).message);
+  }
+  if (typeof state !== "object" || state === null || typeof state.files !== "object" || !state.files) {
+    throw new CorruptCheckpointError(`Cannot use checkpoint ${dir}: its state lists no file checksums`);
+  }
+  for (const [name, digest] of Object.entries(state.files)) {
+    const bytes = await Deno.readFile(join(dir, name)).catch(() => null);
+    if (bytes === null) throw new CorruptCheckpointError(`Cannot use checkpoint ${dir}: ${name} is missing`);
+    if (await sha256(bytes) !== digest) {
+      throw new CorruptCheckpointError(`Cannot use checkpoint ${dir}: ${name} does not match its checksum`);
+    }
+  }
+  return state;
+}
+
+/**
+ * Load the checkpoint in `dir`, checked against its checksums (without the optimiser's and live weights when
+ * `withOptimizer` is false: what prediction needs).
+ *
+ * @throws {CorruptCheckpointError} as {@link readCheckpointState}, or when the model does not load.
+ */
+export async function loadCheckpoint<S extends object>(
+  dir: string,
+  withOptimizer = true,
+): Promise<Checkpoint<S>> {
+  const state = await readCheckpointState<S>(dir);
+  let model: tf.LayersModel;
+  try {
+    model = await loadModel(dir);
+  } catch (error) {
+    throw new CorruptCheckpointError(
+      `Cannot load the model of checkpoint ${dir}: ${(error as Error).message}`,
+    );
+  }
+  const decode = async (file: string, specs: tf.io.WeightsManifestEntry[]) => {
+    const map = tf.io.decodeWeights(arrayBuffer(await readFileNamed(join(dir, file), file)), specs);
+    return specs.map((spec) => ({ name: spec.name, tensor: map[spec.name] }));
+  };
   let optimizerWeights: NamedTensor[] = [];
   if (withOptimizer && state.optimizer && state.optimizer.weights.length > 0) {
-    const bytes = await readFileNamed(join(dir, "optimizer.bin"), "optimizer state");
-    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-    const map = tf.io.decodeWeights(buffer, state.optimizer.weights);
-    optimizerWeights = state.optimizer.weights.map((spec) => ({ name: spec.name, tensor: map[spec.name] }));
+    optimizerWeights = await decode("optimizer.bin", state.optimizer.weights);
   }
   let liveWeights: tf.Tensor[] = [];
   if (withOptimizer && state.liveWeights && state.liveWeights.length > 0) {
-    const bytes = await readFileNamed(join(dir, "live.bin"), "live weights");
-    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-    const map = tf.io.decodeWeights(buffer, state.liveWeights);
-    liveWeights = state.liveWeights.map((spec) => map[spec.name]);
+    liveWeights = (await decode("live.bin", state.liveWeights)).map((w) => w.tensor);
   }
   return { model, state, optimizerWeights, liveWeights };
 }
@@ -157,31 +202,66 @@ export async function listCheckpoints(dir: string): Promise<{ epoch: number; pat
   return found.sort((a, b) => a.epoch - b.epoch);
 }
 
+/**
+ * The state of the newest checkpoint under `dir` whose files match their checksums (the model is not loaded),
+ * or `null` when there is none.
+ */
+export async function latestIntactState<S extends object>(
+  dir: string,
+): Promise<CheckpointState<S> | null> {
+  const all = await listCheckpoints(dir);
+  for (let i = all.length - 1; i >= 0; i--) {
+    try {
+      return await readCheckpointState<S>(all[i].path);
+    } catch (error) {
+      if (!(error instanceof CorruptCheckpointError)) throw error;
+    }
+  }
+  return null;
+}
+
+/**
+ * The newest checkpoint under `dir` whose files match their checksums, loaded; corrupt newer ones are
+ * reported through `warn` and skipped. `null` when there is none.
+ */
+export async function latestIntactCheckpoint<S extends object>(
+  dir: string,
+  warn: (line: string) => void,
+): Promise<Checkpoint<S> | null> {
+  const all = await listCheckpoints(dir);
+  for (let i = all.length - 1; i >= 0; i--) {
+    try {
+      return await loadCheckpoint<S>(all[i].path);
+    } catch (error) {
+      if (!(error instanceof CorruptCheckpointError)) throw error;
+      const previous = i > 0 ? `falling back to epoch ${all[i - 1].epoch}` : "no earlier checkpoint";
+      warn(`${error.message}: ${previous}`);
+    }
+  }
+  return null;
+}
+
 /** The folder of epoch `epoch`'s checkpoint under `dir`. */
 export function epochDir(dir: string, epoch: number): string {
   return join(dir, `epoch-${epoch}`);
 }
 
+/** The folder of the best epoch's model under a model's checkpoint folder `dir`. */
+export function bestDir(dir: string): string {
+  return join(dir, "best");
+}
+
 /** Remove all but the last `keep` epoch checkpoints under `dir` (0 keeps all), and temp folders left by kills. */
 export async function pruneCheckpoints(dir: string, keep: number): Promise<void> {
   for await (const entry of Deno.readDir(dir)) {
-    if (entry.isDirectory && /\.tmp-\d+-/.test(entry.name) && !entry.name.includes(`.tmp-${Deno.pid}-`)) {
-      await Deno.remove(join(dir, entry.name), { recursive: true }).catch(() => {});
+    if (isForeignTemp(entry.name)) {
+      await fsw.remove(join(dir, entry.name), { recursive: true }).catch(() => {});
     }
   }
   const all = await listCheckpoints(dir);
   if (keep > 0) {
     for (const old of all.slice(0, Math.max(0, all.length - keep))) {
-      await Deno.remove(old.path, { recursive: true });
+      await fsw.remove(old.path, { recursive: true });
     }
   }
-}
-
-/** Copy checkpoint folder `from` to `to`, atomically replacing `to`. */
-export async function copyCheckpoint(from: string, to: string): Promise<void> {
-  await replaceDirAtomic(to, async (tmp) => {
-    for await (const entry of Deno.readDir(from)) {
-      if (entry.isFile) await Deno.copyFile(join(from, entry.name), join(tmp, entry.name));
-    }
-  });
 }

@@ -1,26 +1,23 @@
 /**
  * Finding and loading the trained ensemble in an artifacts folder for prediction: collect's saved encoders and
- * word vectors, each member's `best/` checkpoint with its target scaling, and the auto-encoder when the members
- * read its codes (its latest epoch checkpoint, the one train's encode stage used).
+ * word vectors, the members `train_summary.json` lists (each its `best/` checkpoint and member record), and
+ * the auto-encoder checkpoint that made the codes the members read, when they read codes.
  *
  * @module
  */
-import { PATHS, type TrainSummary } from "../core/artifacts.ts";
+import { PATHS } from "../core/artifacts.ts";
+import { sha256 } from "../core/digest.ts";
 import type { Encoders } from "../core/features/encoders.ts";
 import type { WordVectors } from "../core/features/word2vec.ts";
 import { parseWord2Vec } from "../core/features/word2vec_text.ts";
 import type { ConformalCalibration } from "../core/predict/conformal.ts";
 import type { Ensemble } from "../core/predict/predict_movies.ts";
-import { listCheckpoints, loadModel } from "./_checkpoint.ts";
-import { exists, join, readFileNamed, readJsonFile } from "./_fs.ts";
-
-/** What a regressor's `state.json` holds that prediction needs (written by train). */
-interface MemberState {
-  k: number;
-  input: string;
-  inputDim: number;
-  target: { mean: number; sd: number };
-}
+import type { MemberState } from "../core/train/checkpoint_state.ts";
+import { checkMemberRecord, type MemberRecord, memberRecord } from "../core/train/member_record.ts";
+import { digestMatrix } from "../core/train/fingerprint.ts";
+import { loadNpy, loadTrainSummary } from "./_artifacts.ts";
+import { bestDir, CorruptCheckpointError, epochDir, loadModel, readCheckpointState } from "./_checkpoint.ts";
+import { exists, join, readFileNamed, readJsonFile, readTextNamed } from "./_fs.ts";
 
 /** Where the ensemble's files are. */
 export interface EnsembleFiles {
@@ -29,7 +26,8 @@ export interface EnsembleFiles {
   words: string | null;
   /** Folder of the auto-encoder checkpoint; `null` when no member reads codes. */
   autoencoder: string | null;
-  members: { k: number; dir: string; target: { mean: number; sd: number }; input: "raw" | "autoencoder" }[];
+  /** The members of `train_summary.json`, each with the folder of its `best/` checkpoint. */
+  members: (MemberRecord & { dir: string })[];
   /** train's `conformal.json` (the prediction intervals); `null` when train made none. */
   conformal: string | null;
 }
@@ -40,10 +38,12 @@ export function usesWords(encoders: Encoders): boolean {
 }
 
 /**
- * Locate the ensemble under `out`. Members are those of `train_summary.json` (else `train1`, `train2`, … while
- * `best/` exists).
+ * Locate the ensemble under `out`: exactly the members `train_summary.json` lists, each checked against its
+ * `best/` checkpoint (checksums, the same record) and against collect's current encoders (a model is never
+ * used with the encoders of other data).
  *
- * @throws {Deno.errors.NotFound} when the encoders or every member checkpoint is missing, saying which stage to run.
+ * @throws {Deno.errors.NotFound} when the encoders or the train summary are missing, saying which stage to run;
+ *   {@link Error} when a member is stale, corrupt or not the one the summary lists.
  */
 export async function findEnsemble(out: string): Promise<EnsembleFiles> {
   const encoders = join(out, PATHS.encoders);
@@ -52,52 +52,37 @@ export async function findEnsemble(out: string): Promise<EnsembleFiles> {
       `Cannot predict: ${encoders} is missing (run \`deno task collect\` first)`,
     );
   }
-  const summaryPath = join(out, PATHS.trainSummary);
-  let ks: number[] = [];
-  if (await exists(summaryPath)) {
-    ks = (await readJsonFile<TrainSummary>(summaryPath, "train summary")).members.map((m) => m.k);
-  } else {
-    for (let k = 1; await exists(join(out, PATHS.regressorCheckpoints(k), "best", "state.json")); k++) {
-      ks.push(k);
-    }
-  }
+  const summary = await loadTrainSummary(out);
+  const encodersDigest = await sha256(await readFileNamed(encoders, "encoders"));
   const members: EnsembleFiles["members"] = [];
-  for (const k of ks) {
-    const dir = join(out, PATHS.regressorCheckpoints(k), "best");
-    if (!(await exists(join(dir, "state.json")))) {
-      throw new Deno.errors.NotFound(
-        `Cannot predict with member ${k}: ${dir} is missing (run \`deno task train\`)`,
+  for (const listed of summary.members) {
+    const dir = bestDir(join(out, PATHS.regressorCheckpoints(listed.k)));
+    const cannot = `Cannot predict with member ${listed.k}`;
+    let state: MemberState;
+    try {
+      state = await readCheckpointState<MemberState>(dir);
+    } catch (error) {
+      if (error instanceof CorruptCheckpointError) {
+        throw new Error(`${cannot}: ${error.message} (rerun \`deno task train --fresh\`)`);
+      }
+      throw error;
+    }
+    const record = checkMemberRecord(state, join(dir, "state.json"));
+    if (JSON.stringify(record) !== JSON.stringify(memberRecord(listed))) {
+      throw new Error(
+        `${cannot}: ${dir} is not the model ${PATHS.trainSummary} lists (trained again since): rerun \`deno task train\``,
       );
     }
-    const state = await readJsonFile<MemberState>(join(dir, "state.json"), "checkpoint state");
-    const { mean, sd } = state.target ?? {};
-    if (!Number.isFinite(mean) || !Number.isFinite(sd) || !(sd > 0)) {
-      throw new TypeError(`Cannot use ${dir}/state.json: target mean and sd must be numbers, sd > 0`);
-    }
-    if (state.input !== "raw" && state.input !== "autoencoder") {
-      throw new TypeError(
-        `Cannot use ${dir}/state.json: input ${JSON.stringify(state.input)} is not raw or autoencoder`,
+    if (record.fingerprint.data.encoders !== encodersDigest) {
+      throw new Error(
+        `${cannot}: it was trained with other encoders than ${encoders} (collect ran again since): rerun \`deno task train\``,
       );
     }
-    members.push({ k, dir, target: { mean, sd }, input: state.input });
-  }
-  if (members.length === 0) {
-    throw new Deno.errors.NotFound(
-      `Cannot predict: no trained member in ${
-        join(out, "imdb_training_data")
-      } (run \`deno task train\` first)`,
-    );
+    members.push({ ...record, dir });
   }
   let autoencoder: string | null = null;
-  if (members.some((m) => m.input === "autoencoder")) {
-    const dir = join(out, PATHS.autoencoderCheckpoints);
-    autoencoder = (await listCheckpoints(dir)).at(-1)?.path ?? null;
-    if (!autoencoder) {
-      throw new Deno.errors.NotFound(
-        `Cannot predict: the members read auto-encoder codes, but ${dir} has no checkpoint`,
-      );
-    }
-  }
+  const readsCodes = members.filter((m) => m.input === "autoencoder");
+  if (readsCodes.length > 0) autoencoder = await findAutoencoder(out, readsCodes);
   const wordsPath = join(out, PATHS.wordModel);
   const encodersValue = await readJsonFile<Encoders>(encoders, "encoders");
   const words = usesWords(encodersValue) && (await exists(wordsPath)) ? wordsPath : null;
@@ -118,10 +103,34 @@ export function loadConformal(path: string | null): Promise<ConformalCalibration
     : readJsonFile<ConformalCalibration>(path, "conformal calibration");
 }
 
+/** The auto-encoder checkpoint that made the codes `members` learned from. */
+async function findAutoencoder(out: string, members: MemberRecord[]): Promise<string> {
+  const infoPath = join(out, PATHS.transformedInfo);
+  const cannot = "Cannot predict: the members read auto-encoder codes, but";
+  if (!(await exists(infoPath))) throw new Deno.errors.NotFound(`${cannot} ${infoPath} is missing`);
+  const info = await readJsonFile<{ epoch: number }>(infoPath, "codes info");
+  const codes = await loadNpy(join(out, PATHS.transformed));
+  const digest = await digestMatrix(codes.data, codes.shape);
+  if (members.some((m) => m.fingerprint.data.inputs !== digest)) {
+    throw new Error(
+      `${cannot} they learned from other codes than ${PATHS.transformed}: rerun \`deno task train\``,
+    );
+  }
+  const dir = epochDir(join(out, PATHS.autoencoderCheckpoints), info.epoch);
+  try {
+    await readCheckpointState(dir);
+  } catch (error) {
+    throw new Deno.errors.NotFound(
+      `${cannot} the checkpoint that made them is gone: ${(error as Error).message}`,
+    );
+  }
+  return dir;
+}
+
 /** Read word2vec text, or `null` for no path. */
 export async function loadWords(path: string | null): Promise<WordVectors | null> {
   if (path === null) return null;
-  return parseWord2Vec(new TextDecoder().decode(await readFileNamed(path, "word vectors")), path);
+  return parseWord2Vec(await readTextNamed(path, "word vectors"), path);
 }
 
 /** Load the ensemble under `out` (tfjs must have a backend ready). */
@@ -131,8 +140,6 @@ export async function loadEnsemble(out: string): Promise<Ensemble & { files: Ens
   const words = await loadWords(files.words);
   const autoencoder = files.autoencoder ? await loadModel(files.autoencoder) : null;
   const members = [];
-  for (const m of files.members) {
-    members.push({ k: m.k, model: await loadModel(m.dir), target: m.target, input: m.input });
-  }
+  for (const m of files.members) members.push({ ...m, model: await loadModel(m.dir) });
   return { encoders, words, autoencoder, members, conformal: await loadConformal(files.conformal), files };
 }

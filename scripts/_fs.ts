@@ -5,22 +5,76 @@
  * @module
  */
 import { dirname, join } from "node:path";
+import { decodeText } from "../core/decode_text.ts";
 import { jsonErrorLocation } from "../core/json_error_location.ts";
 
+/**
+ * Called before every change the stages make to the file system (a file written, a folder made, a rename, a
+ * removal, a copy): the fault-injection point of the tests, which throw from it to simulate a kill or a full
+ * disk at that instant. `null` in normal runs.
+ */
+export type WriteHook = (op: "write" | "mkdir" | "rename" | "remove" | "copy", path: string) => void;
+
+let writeHook: WriteHook | null = null;
+
+/** Install (or, with `null`, remove) the {@link WriteHook}. For tests. */
+export function setWriteHook(hook: WriteHook | null): void {
+  writeHook = hook;
+}
+
+/** The file-system changes of the stages, each announced to the {@link WriteHook} first. */
+export const fsw = {
+  async writeFile(path: string, data: Uint8Array | string): Promise<void> {
+    writeHook?.("write", path);
+    if (typeof data === "string") await Deno.writeTextFile(path, data);
+    else await Deno.writeFile(path, data);
+  },
+  async mkdir(path: string): Promise<void> {
+    writeHook?.("mkdir", path);
+    await Deno.mkdir(path, { recursive: true });
+  },
+  async rename(from: string, to: string): Promise<void> {
+    writeHook?.("rename", to);
+    await Deno.rename(from, to);
+  },
+  async remove(path: string, options: { recursive?: boolean } = {}): Promise<void> {
+    writeHook?.("remove", path);
+    await Deno.remove(path, options);
+  },
+  async copyFile(from: string, to: string): Promise<void> {
+    writeHook?.("copy", to);
+    await Deno.copyFile(from, to);
+  },
+};
+
+/** The suffix of a temp file or folder this process makes beside `path`. */
 function tempName(path: string): string {
-  return `${path}.tmp-${Deno.pid}-${crypto.randomUUID().slice(0, 8)}`;
+  return `${path}${TEMP_MARK}${Deno.pid}-${crypto.randomUUID().slice(0, 8)}`;
+}
+
+/** What every temp file or folder name contains, followed by the writer's pid. */
+export const TEMP_MARK = ".tmp-";
+
+/** Whether `name` is a temp file or folder made by {@link writeFileAtomic} or {@link replaceDirAtomic}. */
+export function isTemp(name: string): boolean {
+  const at = name.indexOf(TEMP_MARK);
+  return at > 0 && /^\d+-/.test(name.slice(at + TEMP_MARK.length));
+}
+
+/** Whether `name` is a temp file or folder made by another process than this one. */
+export function isForeignTemp(name: string): boolean {
+  return isTemp(name) && !name.slice(name.indexOf(TEMP_MARK)).startsWith(`${TEMP_MARK}${Deno.pid}-`);
 }
 
 /** Write `data` to `path` through a temp file in the same folder and a rename. Creates the folder. */
 export async function writeFileAtomic(path: string, data: Uint8Array | string): Promise<void> {
-  await Deno.mkdir(dirname(path), { recursive: true });
+  await fsw.mkdir(dirname(path));
   const tmp = tempName(path);
   try {
-    if (typeof data === "string") await Deno.writeTextFile(tmp, data);
-    else await Deno.writeFile(tmp, data);
-    await Deno.rename(tmp, path);
+    await fsw.writeFile(tmp, data);
+    await fsw.rename(tmp, path);
   } catch (error) {
-    await Deno.remove(tmp).catch(() => {});
+    await fsw.remove(tmp).catch(() => {});
     throw error;
   }
 }
@@ -35,20 +89,28 @@ export function writeJsonAtomic(path: string, value: unknown): Promise<void> {
  * only after the new one is complete). If `fill` throws, `dir` is left as it was.
  */
 export async function replaceDirAtomic(dir: string, fill: (tmpDir: string) => Promise<void>): Promise<void> {
-  await Deno.mkdir(dirname(dir), { recursive: true });
+  await fsw.mkdir(dirname(dir));
   const tmp = tempName(dir);
-  await Deno.mkdir(tmp, { recursive: true });
   try {
+    await fsw.mkdir(tmp);
     await fill(tmp);
   } catch (error) {
-    await Deno.remove(tmp, { recursive: true }).catch(() => {});
+    await fsw.remove(tmp, { recursive: true }).catch(() => {});
     throw error;
   }
   const old = `${tmp}.old`;
   const hadOld = await exists(dir);
-  if (hadOld) await Deno.rename(dir, old);
-  await Deno.rename(tmp, dir);
-  if (hadOld) await Deno.remove(old, { recursive: true });
+  let moved = false;
+  try {
+    if (hadOld) await fsw.rename(dir, old);
+    moved = hadOld;
+    await fsw.rename(tmp, dir);
+  } catch (error) {
+    if (moved) await fsw.rename(old, dir).catch(() => {});
+    await fsw.remove(tmp, { recursive: true }).catch(() => {});
+    throw error;
+  }
+  if (hadOld) await fsw.remove(old, { recursive: true }).catch(() => {});
 }
 
 /** Whether `path` exists (file or folder). */
@@ -62,24 +124,37 @@ export async function exists(path: string): Promise<boolean> {
   }
 }
 
-/** Read a whole file, with an error that names it and says what it was for when it is missing. */
+/**
+ * Read a whole file, with an error that names it and says what it was for when it is missing, a folder, not
+ * a regular file (a FIFO, socket or device, which would block or never end) or a symbolic-link loop.
+ */
 export async function readFileNamed(path: string, what = "file"): Promise<Uint8Array> {
+  const cannot = `Cannot read ${what} ${JSON.stringify(path)}`;
   try {
+    const info = await Deno.stat(path);
+    if (info.isDirectory) throw new TypeError(`${cannot}: it is a folder, not a file`);
+    if (!info.isFile) throw new TypeError(`${cannot}: it is not a regular file (a FIFO, socket or device)`);
     return await Deno.readFile(path);
   } catch (error) {
-    if (error instanceof Deno.errors.NotFound) {
-      throw new Deno.errors.NotFound(`Cannot read ${what} ${JSON.stringify(path)}: no such file`);
-    }
+    if (error instanceof Deno.errors.NotFound) throw new Deno.errors.NotFound(`${cannot}: no such file`);
     if (error instanceof Deno.errors.IsADirectory) {
-      throw new TypeError(`Cannot read ${what} ${JSON.stringify(path)}: it is a folder, not a file`);
+      throw new TypeError(`${cannot}: it is a folder, not a file`);
+    }
+    if (error instanceof Deno.errors.FilesystemLoop || /os error 40\b|symbolic links/i.test(String(error))) {
+      throw new TypeError(`${cannot}: a loop of symbolic links`);
     }
     throw error;
   }
 }
 
+/** Read a text file strictly (see `core/decode_text.ts`): a byte that is not text names its line and column. */
+export async function readTextNamed(path: string, what = "file", encoding = "utf-8"): Promise<string> {
+  return decodeText(await readFileNamed(path, what), path, encoding);
+}
+
 /** Read and parse a JSON file; a syntax error names the file, line and column. */
 export async function readJsonFile<T>(path: string, what = "JSON file"): Promise<T> {
-  const text = new TextDecoder().decode(await readFileNamed(path, what));
+  const text = await readTextNamed(path, what);
   try {
     return JSON.parse(text) as T;
   } catch (error) {

@@ -9,6 +9,7 @@
 import { fileURLToPath } from "node:url";
 import type { Encoders } from "../core/features/encoders.ts";
 import { inputFields } from "../core/predict/input_fields.ts";
+import { memberRecord } from "../core/train/member_record.ts";
 import type { PredictorManifest, TryPageData } from "../core/predict/predictor_manifest.ts";
 import { findEnsemble, loadConformal } from "./_ensemble.ts";
 import { exists, join, readJsonFile, writeJsonAtomic } from "./_fs.ts";
@@ -76,7 +77,10 @@ export async function writeTryAssets(out: string, siteDir: string): Promise<TryP
   try {
     files = await findEnsemble(out);
   } catch (error) {
-    if (error instanceof Deno.errors.NotFound) return { available: false, reason: (error as Error).message };
+    // No trained ensemble, or one that does not fit the current data: the page says why instead.
+    if (error instanceof Error && error.message.startsWith("Cannot")) {
+      return { available: false, reason: error.message };
+    }
     throw error;
   }
   const dir = join(siteDir, TRY_DIR);
@@ -101,12 +105,7 @@ export async function writeTryAssets(out: string, siteDir: string): Promise<TryP
     encoders: "encoders.json",
     words: files.words ? "words.txt" : null,
     autoencoder: files.autoencoder ? "autoencoder/model.json" : null,
-    members: files.members.map((m) => ({
-      k: m.k,
-      model: `train${m.k}/model.json`,
-      target: m.target,
-      input: m.input,
-    })),
+    members: files.members.map((m) => ({ ...memberRecord(m), model: `train${m.k}/model.json` })),
     conformal: await loadConformal(files.conformal),
     bytes: await sizes(siteDir, loaded),
   };

@@ -6,7 +6,7 @@
  */
 import { stringify } from "csv-stringify/sync";
 import denoJson from "../deno.json" with { type: "json" };
-import { PATHS, type TrainSummary } from "../core/artifacts.ts";
+import { PATHS } from "../core/artifacts.ts";
 import type { Encoders } from "../core/features/encoders.ts";
 import type { ConformalCalibration } from "../core/predict/conformal.ts";
 import type { BenchResults } from "../core/report/bench_spread.ts";
@@ -15,10 +15,16 @@ import { buildReport } from "../core/report/build_report.ts";
 import { MEAN_BASELINE_ID } from "../core/report/predictor_ids.ts";
 import type { Report } from "../core/report/report_schema.ts";
 import { validateReport } from "../core/report/validate_report.ts";
-import { loadCollectArtifacts, loadPredictions, loadTrainSummary } from "./_artifacts.ts";
+import {
+  checkPredictionData,
+  loadCollectArtifacts,
+  loadPredictions,
+  loadTrainSummary,
+} from "./_artifacts.ts";
 import { cli, type CliSpec } from "./_cli.ts";
-import { exists, join, readJsonFile, writeFileAtomic, writeJsonAtomic } from "./_fs.ts";
+import { exists, fsw, join, readJsonFile, writeFileAtomic, writeJsonAtomic } from "./_fs.ts";
 import { gitCommit } from "./_git_commit.ts";
+import { withOutLock } from "./_out_lock.ts";
 
 /** The analyze stage's options. */
 export const defaults = {
@@ -82,17 +88,32 @@ export interface AnalyzeResult {
   seconds: number;
 }
 
+/** Remove the formatted predictions of members that are not among `ks`. */
+async function removeStaleFormatted(out: string, ks: readonly number[]): Promise<void> {
+  const folder = join(out, PATHS.formatted(1), "..");
+  if (!(await exists(folder))) return;
+  const keep = new Set(ks.map((k) => PATHS.formatted(k).split("/").at(-1)));
+  for await (const entry of Deno.readDir(folder)) {
+    if (/^formatted_\d+\.csv$/.test(entry.name) && !keep.has(entry.name)) {
+      await fsw.remove(join(folder, entry.name));
+    }
+  }
+}
+
 /** Run the analyze stage with `config` (merged over {@link defaults}). */
-export async function run(config: Partial<AnalyzeConfig> = {}): Promise<AnalyzeResult> {
-  const started = performance.now();
+export function run(config: Partial<AnalyzeConfig> = {}): Promise<AnalyzeResult> {
   const c = { ...defaults, ...config };
+  return withOutLock(c.out, "analyze", () => analyze(c));
+}
+
+async function analyze(c: AnalyzeConfig): Promise<AnalyzeResult> {
+  const started = performance.now();
   const collected = await loadCollectArtifacts(c.out);
-  const members = await loadPredictions(c.out);
-  let trainSummary: TrainSummary | null = null;
-  if (await exists(join(c.out, PATHS.trainSummary))) trainSummary = await loadTrainSummary(c.out);
-  else {console.error(
-      `analyze: ${join(c.out, PATHS.trainSummary)} is missing; the model card will lack train details`,
-    );}
+  // The train summary owns the member list: exactly its members, made from the artifacts now in c.out.
+  const trainSummary = await loadTrainSummary(c.out);
+  await checkPredictionData(c.out, trainSummary, collected);
+  const ks = trainSummary.members.map((m) => m.k);
+  const members = await loadPredictions(c.out, ks);
 
   const training = [...new Set(collected.bags.flatMap((b) => [...b.train, ...b.validation]))].sort((a, b) =>
     a - b
@@ -142,8 +163,9 @@ export async function run(config: Partial<AnalyzeConfig> = {}): Promise<AnalyzeR
   });
 
   const formattedPaths: string[] = [];
+  await removeStaleFormatted(c.out, ks);
   for (const [m, member] of members.entries()) {
-    const path = join(c.out, PATHS.formatted(m + 1));
+    const path = join(c.out, PATHS.formatted(ks[m]));
     await writeFileAtomic(
       path,
       stringify(formatPredictions(member, collected.rows), { header: true, columns: [...FORMATTED_COLUMNS] }),

@@ -26,6 +26,7 @@ export const defaults = {
   seed: 42,
   backend: "auto",
   preset: "default",
+  fresh: false,
 };
 
 /** The pipeline's resolved configuration. */
@@ -56,6 +57,7 @@ export const spec: CliSpec<PipelineConfig> = {
       choices: ["auto", "webgpu", "wasm", "cpu", "tensorflow"],
     },
     preset: { description: "Training preset", choices: ["default", "seed"] },
+    fresh: { description: "Train every model anew instead of resuming its checkpoints" },
   },
   epilog: "Examples:\n  deno task pipeline\n  deno task pipeline --data ../shared/data/movie_metadata.csv",
 };
@@ -66,8 +68,17 @@ export interface PipelineResult {
   siteIndex: string;
 }
 
+/** Options of {@link run} that are not configuration. */
+export interface PipelineOptions {
+  /** Train settings over those the pipeline forwards (tests train tiny models). @default {} */
+  train?: Partial<train.TrainConfig>;
+}
+
 /** Run the four stages with `config` merged over {@link defaults}. */
-export async function run(config: Partial<PipelineConfig> = {}): Promise<PipelineResult> {
+export async function run(
+  config: Partial<PipelineConfig> = {},
+  options: PipelineOptions = {},
+): Promise<PipelineResult> {
   const c = { ...defaults, ...config };
   const seconds: Record<string, number> = {};
   const stage = async (name: string, fn: () => Promise<unknown>) => {
@@ -97,6 +108,8 @@ export async function run(config: Partial<PipelineConfig> = {}): Promise<Pipelin
         seed: c.seed,
         backend: c.backend,
         preset: c.preset,
+        fresh: c.fresh,
+        ...options.train,
       }),
   );
   await stage("analyze", () => analyze.run({ out: c.out }));
@@ -107,4 +120,4 @@ export async function run(config: Partial<PipelineConfig> = {}): Promise<Pipelin
   return { seconds, siteIndex };
 }
 
-if (import.meta.main) await cli(spec, run);
+if (import.meta.main) await cli(spec, (config) => run(config));

@@ -1,31 +1,16 @@
 /**
  * `deno task train`: the auto-encoder, the encoding, a bagged MLP ensemble and its test predictions, on
- * TensorFlow.js (WebGPU, wasm or plain JS). Every stage resumes from its last complete checkpoint.
+ * TensorFlow.js (WebGPU, wasm or plain JS). The command line and the order of the stages; each model resumes
+ * from its last intact checkpoint while its fingerprint matches (see `_train_model.ts`).
  *
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
-import { stringify } from "csv-stringify/sync";
-import {
-  type MemberSummary,
-  PATHS,
-  PREDICTION_COLUMNS,
-  type TrainIndex,
-  type TrainSummary,
-} from "../core/artifacts.ts";
-import { encodeNpy } from "../core/npy.ts";
-import { deriveSeed } from "../core/random.ts";
-import { buildAutoencoder, encoderOf } from "../core/models/build_autoencoder.ts";
-import { buildRegressor } from "../core/models/build_regressor.ts";
-import {
-  fitModel,
-  type HostMatrix,
-  initialState,
-  takeRows,
-  type TrainingState,
-} from "../core/train/fit_model.ts";
-import { createOptimizer, restoreOptimizer, snapshotOptimizer } from "../core/train/optimizer_state.ts";
-import { createWeightAverage, type WeightAverage } from "../core/train/weight_average.ts";
+import { type MemberSummary, PATHS, type TrainSummary } from "../core/artifacts.ts";
+import type { AutoencoderState } from "../core/train/checkpoint_state.ts";
+import type { HostMatrix } from "../core/train/fit_model.ts";
+import { type DataDigests, digestMatrix } from "../core/train/fingerprint.ts";
+import type { MemberInput } from "../core/train/member_record.ts";
 import {
   BACKENDS,
   LOSSES,
@@ -36,19 +21,15 @@ import {
   TRAIN_STAGES,
   type TrainConfig,
 } from "../core/train/train_config.ts";
-import { type CollectArtifacts, loadCollectArtifacts, loadNpy } from "./_artifacts.ts";
+import { type CollectArtifacts, dataDigests, loadCollectArtifacts, predictionData } from "./_artifacts.ts";
 import { initBackend } from "./_backend.ts";
-import {
-  copyCheckpoint,
-  epochDir,
-  listCheckpoints,
-  loadCheckpoint,
-  pruneCheckpoints,
-  saveCheckpoint,
-} from "./_checkpoint.ts";
+import { latestIntactState } from "./_checkpoint.ts";
 import { cli, type CliSpec } from "./_cli.ts";
-import { exists, join, readJsonFile, writeFileAtomic, writeJsonAtomic } from "./_fs.ts";
-import { startProgress } from "./_progress.ts";
+import { join, readJsonFile, writeJsonAtomic } from "./_fs.ts";
+import { withOutLock } from "./_out_lock.ts";
+import { autoencoderFingerprint, autoencoderJob, memberFingerprint, memberJob } from "./_train_jobs.ts";
+import { trainModel } from "./_train_model.ts";
+import { loadCodes, predictMember, removeStalePredictions, rmse, writeCodes } from "./_train_outputs.ts";
 import { writeConformal, writeOutOfBag } from "./_out_of_bag.ts";
 
 export type { TrainConfig };
@@ -68,26 +49,6 @@ export interface TrainResult {
 export interface RunOptions {
   /** No progress or table on stderr/stdout. @default false */
   quiet?: boolean;
-}
-
-/** state.json of an auto-encoder checkpoint. */
-interface AutoencoderState extends TrainingState {
-  kind: "autoencoder";
-  inputDim: number;
-  dims: number;
-  config: TrainConfig;
-}
-
-/** state.json of a regressor checkpoint. */
-interface RegressorState extends TrainingState {
-  kind: "regressor";
-  k: number;
-  /** "raw" (input_vectors.npy) or "autoencoder" (transformed_data.npy). */
-  input: string;
-  inputDim: number;
-  /** The target's mean and sd on the bag's training rows (mean 0, sd 1 when not standardised). */
-  target: { mean: number; sd: number };
-  config: TrainConfig;
 }
 
 const fmt = (v: number | null | undefined) => (v === null || v === undefined ? "-" : v.toPrecision(4));
@@ -171,274 +132,10 @@ export async function specForArgs(args: string[]): Promise<CliSpec<TrainConfig>>
   return specFor((preset ?? "default") as "default" | "seed");
 }
 
-/** Keys whose change makes an old checkpoint unusable for continuing. */
-const AE_KEYS = ["aeDims", "aeActivation", "aeOutputActivation", "aeLoss", "aeOptimizer"];
-const REGRESSOR_KEYS = [
-  "hidden",
-  "activation",
-  "dropout",
-  "loss",
-  "optimizer",
-  "standardize",
-  "weightDecay",
-  "averageDecay",
-];
-
-function checkResumable(path: string, saved: TrainConfig, now: TrainConfig, keys: string[]): void {
-  const changed = keys.filter((key) => JSON.stringify(saved[key]) !== JSON.stringify(now[key]));
-  if (changed.length > 0) {
-    throw new Error(
-      `Cannot resume from ${path}: ${
-        changed.map((key) => `${key} was ${JSON.stringify(saved[key])}, now ${JSON.stringify(now[key])}`)
-          .join("; ")
-      } (use --fresh to start over)`,
-    );
-  }
-}
-
 /** Rows that are not in the test set. */
 function nonTestRows(artifacts: CollectArtifacts): number[] {
   const test = new Set(artifacts.test.test);
   return artifacts.rows.map((_, i) => i).filter((i) => !test.has(i));
-}
-
-async function trainAutoencoder(
-  cfg: TrainConfig,
-  artifacts: CollectArtifacts,
-  x: HostMatrix,
-  quiet: boolean,
-): Promise<AutoencoderState> {
-  const dir = join(cfg.out, PATHS.autoencoderCheckpoints);
-  if (cfg.fresh) await Deno.remove(dir, { recursive: true }).catch(() => {});
-  const inputDim = x.shape[1];
-  const seed = deriveSeed(cfg.seed, "autoencoder");
-  const optimizer = createOptimizer(cfg.aeOptimizer, cfg.aeLearningRate);
-  const latest = (await listCheckpoints(dir)).at(-1);
-  let model: tf.LayersModel;
-  let state: AutoencoderState;
-  if (latest) {
-    const ck = await loadCheckpoint<AutoencoderState>(latest.path);
-    checkResumable(latest.path, ck.state.config, cfg, AE_KEYS);
-    if (ck.state.inputDim !== inputDim) {
-      throw new Error(
-        `Cannot resume from ${latest.path}: it has ${ck.state.inputDim} inputs, the data ${inputDim}`,
-      );
-    }
-    model = ck.model;
-    if (ck.state.optimizer) await restoreOptimizer(optimizer, ck.optimizerWeights, ck.state.optimizer);
-    tf.dispose(ck.optimizerWeights.map((w) => w.tensor));
-    state = { ...ck.state, config: cfg };
-  } else {
-    model = buildAutoencoder({
-      inputDim,
-      dims: cfg.aeDims,
-      activation: cfg.aeActivation,
-      outputActivation: cfg.aeOutputActivation,
-      seed,
-    });
-    state = { ...initialState(seed), kind: "autoencoder", inputDim, dims: cfg.aeDims, config: cfg };
-  }
-  const progress = quiet ? null : startProgress("autoencoder", cfg.aeEpochs, ["loss"]);
-  if (progress && state.epoch > 0) progress.update(state.epoch, { loss: fmt(state.losses.at(-1)) });
-  const final = await fitModel(
-    model,
-    optimizer,
-    { x, y: x, train: nonTestRows(artifacts), validation: [] },
-    {
-      epochs: cfg.aeEpochs,
-      batchSize: cfg.aeBatchSize,
-      learningRate: cfg.aeLearningRate,
-      loss: cfg.aeLoss,
-      maxBatches: cfg.maxBatches,
-      seed,
-    },
-    state,
-    async (s) => {
-      const snapshot = await snapshotOptimizer(optimizer, cfg.aeOptimizer);
-      await saveCheckpoint(epochDir(dir, s.epoch), model, { ...state, ...s }, snapshot);
-      snapshot.release();
-      await pruneCheckpoints(dir, cfg.keepCheckpoints);
-      progress?.update(s.epoch, { loss: fmt(s.losses.at(-1)) });
-    },
-  );
-  progress?.stop();
-  model.dispose();
-  optimizer.dispose();
-  return { ...state, ...final };
-}
-
-async function encode(cfg: TrainConfig, x: HostMatrix): Promise<void> {
-  const dir = join(cfg.out, PATHS.autoencoderCheckpoints);
-  const latest = (await listCheckpoints(dir)).at(-1);
-  if (!latest) {
-    throw new Deno.errors.NotFound(
-      `Cannot encode: no auto-encoder checkpoint in ${dir} (run the autoencoder stage first)`,
-    );
-  }
-  const { model } = await loadCheckpoint<AutoencoderState>(latest.path, false);
-  const encoder = encoderOf(model);
-  const rows = x.shape[0];
-  const dims = (encoder.outputs[0].shape as number[])[1];
-  const out = new Float32Array(rows * dims);
-  const chunk = 2048;
-  for (let start = 0; start < rows; start += chunk) {
-    const part = Array.from({ length: Math.min(chunk, rows - start) }, (_, i) => start + i);
-    const codes = tf.tidy(() => encoder.predict(takeRows(x, part)) as tf.Tensor);
-    out.set(await codes.data(), start * dims);
-    codes.dispose();
-  }
-  model.dispose();
-  await writeFileAtomic(join(cfg.out, PATHS.transformed), encodeNpy({ data: out, shape: [rows, dims] }));
-}
-
-function targetStats(targets: Float32Array, rows: readonly number[], standardize: boolean) {
-  if (!standardize || rows.length === 0) return { mean: 0, sd: 1 };
-  let sum = 0;
-  for (const i of rows) sum += targets[i];
-  const mean = sum / rows.length;
-  let ss = 0;
-  for (const i of rows) ss += (targets[i] - mean) ** 2;
-  const sd = Math.sqrt(ss / rows.length) || 1;
-  return { mean, sd };
-}
-
-async function trainMember(
-  cfg: TrainConfig,
-  bag: TrainIndex,
-  x: HostMatrix,
-  input: string,
-  targets: Float32Array,
-  quiet: boolean,
-): Promise<RegressorState> {
-  const dir = join(cfg.out, PATHS.regressorCheckpoints(bag.k));
-  if (cfg.fresh) await Deno.remove(dir, { recursive: true }).catch(() => {});
-  const inputDim = x.shape[1];
-  const seed = deriveSeed(cfg.seed, "train", bag.k);
-  const optimizer = createOptimizer(cfg.optimizer, cfg.learningRate);
-  const latest = (await listCheckpoints(dir)).at(-1);
-  let model: tf.LayersModel;
-  let state: RegressorState;
-  let average: WeightAverage | null = null;
-  if (latest) {
-    const ck = await loadCheckpoint<RegressorState>(latest.path);
-    checkResumable(latest.path, ck.state.config, cfg, REGRESSOR_KEYS);
-    if (ck.state.input !== input || ck.state.inputDim !== inputDim) {
-      throw new Error(
-        `Cannot resume from ${latest.path}: it was trained on ${ck.state.input} inputs (${ck.state.inputDim}), ` +
-          `now ${input} (${inputDim}) (use --fresh to start over)`,
-      );
-    }
-    model = ck.model;
-    if (ck.state.optimizer) await restoreOptimizer(optimizer, ck.optimizerWeights, ck.state.optimizer);
-    tf.dispose(ck.optimizerWeights.map((w) => w.tensor));
-    if (cfg.averageDecay > 0) {
-      // The checkpoint's model holds the average; its live weights (live.bin) go back into the model.
-      average = createWeightAverage(model, cfg.averageDecay, { steps: ck.state.averageSteps ?? 0 });
-      if (ck.liveWeights.length > 0) model.weights.forEach((w, i) => w.write(ck.liveWeights[i]));
-    }
-    tf.dispose(ck.liveWeights);
-    state = { ...ck.state, config: cfg };
-  } else {
-    model = buildRegressor({
-      inputDim,
-      hidden: cfg.hidden,
-      activation: cfg.activation,
-      dropout: cfg.dropout,
-      seed,
-    });
-    state = {
-      ...initialState(seed),
-      kind: "regressor",
-      k: bag.k,
-      input,
-      inputDim,
-      target: targetStats(targets, bag.train, cfg.standardize),
-      config: cfg,
-    };
-    if (cfg.averageDecay > 0) average = createWeightAverage(model, cfg.averageDecay);
-  }
-  const { mean, sd } = state.target;
-  const y: HostMatrix = { data: targets.map((v) => (v - mean) / sd), shape: [targets.length, 1] };
-  const progress = quiet ? null : startProgress(`train${bag.k}`, cfg.epochs, ["loss", "val"]);
-  if (progress && state.epoch > 0) {
-    progress.update(state.epoch, { loss: fmt(state.losses.at(-1)), val: fmt(state.valLosses.at(-1)) });
-  }
-  const final = await fitModel(
-    model,
-    optimizer,
-    { x, y, train: bag.train, validation: bag.validation },
-    {
-      epochs: cfg.epochs,
-      batchSize: cfg.batchSize,
-      learningRate: cfg.learningRate,
-      lrDecay: cfg.lrDecay,
-      loss: cfg.loss,
-      weightDecay: cfg.weightDecay,
-      patience: cfg.patience,
-      maxBatches: cfg.maxBatches,
-      seed,
-      average,
-    },
-    state,
-    async (s, improved) => {
-      // With an average, the model holds it now (what best/ predicts with) and average.held() the live weights.
-      const path = epochDir(dir, s.epoch);
-      const snapshot = await snapshotOptimizer(optimizer, cfg.optimizer);
-      await saveCheckpoint(path, model, { ...state, ...s }, snapshot, average?.held() ?? null);
-      snapshot.release();
-      if (improved) await copyCheckpoint(path, join(dir, "best"));
-      await pruneCheckpoints(dir, cfg.keepCheckpoints);
-      progress?.update(s.epoch, { loss: fmt(s.losses.at(-1)), val: fmt(s.valLosses.at(-1)) });
-    },
-  );
-  progress?.stop();
-  average?.dispose();
-  model.dispose();
-  optimizer.dispose();
-  return { ...state, ...final };
-}
-
-async function predictMember(
-  cfg: TrainConfig,
-  artifacts: CollectArtifacts,
-  k: number,
-  inputs: (kind: string) => Promise<HostMatrix>,
-): Promise<{ predictions: number[]; state: RegressorState }> {
-  const best = join(cfg.out, PATHS.regressorCheckpoints(k), "best");
-  if (!(await exists(join(best, "state.json")))) {
-    throw new Deno.errors.NotFound(
-      `Cannot predict with member ${k}: ${best} is missing (run the regress stage)`,
-    );
-  }
-  const { model, state } = await loadCheckpoint<RegressorState>(best, false);
-  const x = await inputs(state.input);
-  const test = artifacts.test.test;
-  const out = tf.tidy(() => model.predict(takeRows(x, test)) as tf.Tensor);
-  const raw = await out.data();
-  out.dispose();
-  model.dispose();
-  const predictions = Array.from(
-    raw,
-    (v) => Number((v * state.target.sd + state.target.mean).toPrecision(7)),
-  );
-  const records = test.map((i, j) => [
-    i,
-    artifacts.rows[i].line,
-    artifacts.rows[i].title,
-    Number(artifacts.targets[i].toPrecision(7)),
-    predictions[j],
-  ]);
-  await writeFileAtomic(
-    join(cfg.out, PATHS.prediction(k)),
-    stringify(records, { header: true, columns: [...PREDICTION_COLUMNS] }),
-  );
-  return { predictions, state };
-}
-
-function rmse(predicted: number[], actual: number[]): number {
-  let ss = 0;
-  for (let i = 0; i < actual.length; i++) ss += (predicted[i] - actual[i]) ** 2;
-  return Math.sqrt(ss / Math.max(1, actual.length));
 }
 
 /**
@@ -446,8 +143,11 @@ function rmse(predicted: number[], actual: number[]): number {
  * `config.out`, and return the summary it also writes to `prediction_results/train_summary.json`.
  */
 export async function run(config: Partial<TrainConfig> = {}, options: RunOptions = {}): Promise<TrainResult> {
-  const { quiet = false } = options;
   const cfg = resolveTrainConfig(config);
+  return await withOutLock(cfg.out, "train", () => train(cfg, options.quiet ?? false));
+}
+
+async function train(cfg: TrainConfig, quiet: boolean): Promise<TrainResult> {
   const log = (line: string) => quiet || console.error(line);
   const active = await initBackend(cfg.backend);
   log(
@@ -472,88 +172,73 @@ export async function run(config: Partial<TrainConfig> = {}, options: RunOptions
   };
   const [rows, features] = artifacts.inputs.shape;
   const raw: HostMatrix = { data: artifacts.inputs.data, shape: [rows, features] };
-  let transformed: HostMatrix | null = null;
-  const inputs = async (kind: string): Promise<HostMatrix> => {
-    if (kind === "raw") return raw;
-    if (!transformed) {
-      const npy = await loadNpy(join(cfg.out, PATHS.transformed));
-      if (npy.shape[0] !== rows) {
-        throw new TypeError(`Cannot use ${PATHS.transformed}: ${npy.shape[0]} rows, collect has ${rows}`);
-      }
-      transformed = { data: npy.data, shape: npy.shape as [number, number] };
-    }
-    return transformed;
+  const digests = await dataDigests(cfg.out, artifacts);
+  const aeRows = nonTestRows(artifacts);
+  const aeFingerprint = await autoencoderFingerprint(cfg, digests, aeRows);
+  const input: MemberInput = cfg.autoencoder ? "autoencoder" : "raw";
+  /** The members' input matrix and the digests their fingerprints use. */
+  const memberInputs = async (): Promise<{ x: HostMatrix; data: DataDigests }> => {
+    if (input === "raw") return { x: raw, data: digests };
+    const x = await loadCodes(cfg.out, rows, aeFingerprint);
+    return { x, data: { ...digests, inputs: await digestMatrix(x.data, x.shape) } };
   };
-  const input = cfg.autoencoder ? "autoencoder" : "raw";
-  let aeState: AutoencoderState | null = null;
-  const trained: RegressorState[] = [];
   const result: TrainResult = { summary: null, predictions: [] };
   try {
     if (!cfg.autoencoder && (stages.has("autoencoder") || stages.has("encode"))) {
       log("train: auto-encoder off (--autoencoder turns it on): skipping the autoencoder and encode stages");
     }
     if (cfg.autoencoder && stages.has("autoencoder")) {
-      aeState = await timed("autoencoder", () => trainAutoencoder(cfg, artifacts, raw, quiet));
+      await timed(
+        "autoencoder",
+        () => trainModel(autoencoderJob(cfg, raw, aeRows, aeFingerprint), log, quiet),
+      );
     }
     if (cfg.autoencoder && stages.has("encode")) {
-      await timed("encode", () => encode(cfg, raw));
-      transformed = null;
+      await timed("encode", () => writeCodes(cfg.out, raw, aeFingerprint));
     }
     if (stages.has("regress")) {
-      const x = await inputs(input);
+      const { x, data } = await memberInputs();
       for (const bag of bags) {
-        trained.push(await timed("regress", () => trainMember(cfg, bag, x, input, artifacts.targets, quiet)));
+        const fingerprint = await memberFingerprint(cfg, data, bag, input);
+        const job = memberJob(cfg, bag, x, input, artifacts.targets, fingerprint);
+        await timed("regress", () => trainModel(job, log, quiet));
       }
     }
     if (stages.has("predict")) {
-      const actual = artifacts.test.test.map((i) => artifacts.targets[i]);
-      const members: (MemberSummary & { testRmse: number })[] = [];
+      const { x, data } = await memberInputs();
+      const members: MemberSummary[] = [];
       await timed("predict", async () => {
         const outOfBag = [];
         for (const bag of bags) {
-          const { predictions, state } = await predictMember(cfg, artifacts, bag.k, inputs);
+          const fingerprint = await memberFingerprint(cfg, data, bag, input);
+          const { predictions, summary } = await predictMember(cfg.out, artifacts, bag.k, x, fingerprint);
           result.predictions.push(predictions);
-          outOfBag.push(await writeOutOfBag(cfg.out, artifacts, bag, await inputs(state.input)));
-          const dir = join(cfg.out, PATHS.regressorCheckpoints(bag.k));
-          const last = trained.find((s) => s.k === bag.k) ??
-            (await readJsonFile<RegressorState>(
-              join((await listCheckpoints(dir)).at(-1)!.path, "state.json"),
-            ));
-          members.push({
-            k: bag.k,
-            epochs: last.epoch,
-            bestEpoch: last.bestEpoch,
-            bestValLoss: last.bestValLoss ?? NaN,
-            seconds: Number(last.seconds.toFixed(3)),
-            testRmse: Number(rmse(predictions, actual).toFixed(6)),
-          });
+          members.push(summary);
+          outOfBag.push(await writeOutOfBag(cfg.out, artifacts, bag, x));
         }
         await writeConformal(cfg.out, artifacts, outOfBag);
+        await removeStalePredictions(cfg.out, members.map((m) => m.k));
       });
+      const actual = artifacts.test.test.map((i) => artifacts.targets[i]);
       const mean = actual.map((_, j) => result.predictions.reduce((s, p) => s + p[j], 0) / bags.length);
-      const ensembleRmse = Number(rmse(mean, actual).toFixed(6));
-      if (!aeState && cfg.autoencoder) {
-        const latest = (await listCheckpoints(join(cfg.out, PATHS.autoencoderCheckpoints))).at(-1);
-        if (latest) aeState = await readJsonFile<AutoencoderState>(join(latest.path, "state.json"));
-      }
+      const ae = cfg.autoencoder
+        ? await latestIntactState<AutoencoderState>(join(cfg.out, PATHS.autoencoderCheckpoints))
+        : null;
       result.summary = {
+        data: await predictionData(artifacts),
         backend: active.backend,
         adapter: active.adapter,
         config: cfg,
-        autoencoder: aeState
-          ? {
-            epochs: aeState.epoch,
-            loss: aeState.losses.at(-1) ?? NaN,
-            seconds: Number(aeState.seconds.toFixed(3)),
-          }
+        autoencoder: ae
+          ? { epochs: ae.epoch, loss: ae.losses.at(-1) ?? NaN, seconds: Number(ae.seconds.toFixed(3)) }
           : null,
         members,
         timings: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Number(v.toFixed(3))])),
         versions: { tfjs: tf.version.tfjs, deno: Deno.version.deno },
-        testRmse: ensembleRmse,
+        testRmse: Number(rmse(mean, actual).toFixed(6)),
       };
       await writeJsonAtomic(join(cfg.out, PATHS.trainSummary), result.summary);
-      if (!quiet) printTable(result.summary, ensembleRmse);
+      if (!quiet) console.log(trainTable(result.summary));
     }
   } catch (error) {
     if (active.backend === "wasm" && /^Aborted\(/.test(String((error as Error)?.message ?? error))) {
@@ -567,28 +252,22 @@ export async function run(config: Partial<TrainConfig> = {}, options: RunOptions
   return result;
 }
 
-function printTable(summary: TrainSummary, ensembleRmse: number): void {
+/** The final table: per model its epochs, best epoch, validation loss, test RMSE and seconds. */
+export function trainTable(summary: TrainSummary): string {
   const lines = ["model        epochs  best  val loss  test RMSE  seconds"];
-  if (summary.autoencoder) {
-    const ae = summary.autoencoder;
-    lines.push(
-      `autoencoder  ${String(ae.epochs).padStart(6)}  ${"-".padStart(4)}  ${fmt(ae.loss).padStart(8)}  ${
-        "-".padStart(9)
-      }  ${ae.seconds.toFixed(1).padStart(7)}`,
-    );
-  }
+  const row = (name: string, epochs: number, best: string, loss: number, rmse: string, seconds: number) =>
+    `${name.padEnd(11)}  ${String(epochs).padStart(6)}  ${best.padStart(4)}  ${fmt(loss).padStart(8)}  ${
+      rmse.padStart(9)
+    }  ${seconds.toFixed(1).padStart(7)}`;
+  const ae = summary.autoencoder;
+  if (ae) lines.push(row("autoencoder", ae.epochs, "-", ae.loss, "-", ae.seconds));
   for (const m of summary.members) {
-    lines.push(
-      `train${m.k}`.padEnd(11) +
-        `  ${String(m.epochs).padStart(6)}  ${String(m.bestEpoch).padStart(4)}  ${
-          fmt(m.bestValLoss).padStart(8)
-        }  ${fmt(m.testRmse).padStart(9)}  ${m.seconds.toFixed(1).padStart(7)}`,
-    );
+    lines.push(row(`train${m.k}`, m.epochs, String(m.bestEpoch), m.bestValLoss, fmt(m.testRmse), m.seconds));
   }
   lines.push(
-    `ensemble (mean of ${summary.members.length})`.padEnd(37) + `  ${fmt(ensembleRmse).padStart(9)}`,
+    `ensemble (mean of ${summary.members.length})`.padEnd(37) + `  ${fmt(summary.testRmse).padStart(9)}`,
   );
-  console.log(lines.join("\n"));
+  return lines.join("\n");
 }
 
 if (import.meta.main) await cli(await specForArgs(Deno.args), (config) => run(config));

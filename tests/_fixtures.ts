@@ -12,7 +12,10 @@ import {
   type RowInfo,
   type TestIndex,
   type TrainIndex,
+  type TrainSummary,
 } from "../core/artifacts.ts";
+import { sha256 } from "../core/digest.ts";
+import { digestMatrix, digestRows } from "../core/train/fingerprint.ts";
 import { encodeNpy } from "../core/npy.ts";
 import { calibrateConformal, outOfBagPredictions } from "../core/predict/conformal.ts";
 import { createRandom } from "../core/random.ts";
@@ -111,15 +114,55 @@ export async function writeCollectFixture(
   await writeJsonAtomic(join(out, PATHS.rows), rows);
   await writeJsonAtomic(join(out, PATHS.testIndex), testIndex);
   for (const bag of bags) await writeJsonAtomic(join(out, PATHS.trainIndex(bag.k)), bag);
-  await writeJsonAtomic(join(out, PATHS.encoders), {});
+  await writeJsonAtomic(join(out, PATHS.encoders), { schema: 1, blocks: [] });
   await writeJsonAtomic(join(out, PATHS.manifest), manifest);
   return { inputs, targets, rows, test, bags };
 }
 
 /**
- * Write `movie_prediction_{k}.csv` files for a collect fixture: member k predicts `target + bias_k + noise`; and
- * `conformal.json`, calibrated on the same kind of predictions of each bag's validation rows (as train does).
- * Returns the predictions, one array per member, in test-row order.
+ * A `train_summary.json` for a collect fixture listing members 1..k (`ks` when given), as if train had
+ * predicted the fixture's test rows: what analyze and the site need to find the members.
+ */
+export async function trainSummaryFixture(
+  fixture: CollectFixture,
+  ks: readonly number[],
+): Promise<TrainSummary> {
+  const width = fixture.inputs.length / fixture.rows.length;
+  const digest = await digestMatrix(fixture.inputs, [fixture.rows.length, width]);
+  return {
+    data: {
+      vectors: digest,
+      targets: await sha256(fixture.targets),
+      test: await digestRows(fixture.test),
+    },
+    backend: "wasm",
+    adapter: null,
+    config: {},
+    autoencoder: null,
+    members: ks.map((k) => ({
+      k,
+      kind: "mlp",
+      input: "raw",
+      inputDim: width,
+      target: { mean: 0, sd: 1 },
+      bestEpoch: 1,
+      fingerprint: {
+        data: { inputs: digest, targets: "", features: "", encoders: "", rows: "" },
+        options: {},
+      },
+      epochs: 1,
+      bestValLoss: 0.1,
+      seconds: 0,
+    })),
+    timings: {},
+    versions: {},
+  };
+}
+
+/**
+ * Write `movie_prediction_{k}.csv` files for a collect fixture (member k predicts `target + bias_k + noise`),
+ * `conformal.json`, calibrated on the same kind of predictions of each bag's validation rows (as train does),
+ * and a train summary listing the members. Returns the predictions, one array per member, in test-row order.
  */
 export async function writePredictionFixture(
   out: string,
@@ -151,5 +194,7 @@ export async function writePredictionFixture(
     join(out, PATHS.conformal),
     calibrateConformal(outOfBagPredictions(oob, fixture.targets), [1, 10]),
   );
+  const ks = Array.from({ length: k }, (_, i) => i + 1);
+  await writeJsonAtomic(join(out, PATHS.trainSummary), await trainSummaryFixture(fixture, ks));
   return all;
 }

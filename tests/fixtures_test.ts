@@ -1,5 +1,10 @@
 import { assertEquals, assertTrue } from "./_assert.ts";
-import { loadCollectArtifacts, loadPredictions } from "../scripts/_artifacts.ts";
+import {
+  checkPredictionData,
+  loadCollectArtifacts,
+  loadPredictions,
+  loadTrainSummary,
+} from "../scripts/_artifacts.ts";
 import { writeCollectFixture, writePredictionFixture } from "./_fixtures.ts";
 
 Deno.test("the test fixtures round-trip through the stage loaders", async () => {
@@ -15,7 +20,9 @@ Deno.test("the test fixtures round-trip through the stage loaders", async () => 
       assertEquals(seen.size, 40);
     }
     const preds = await writePredictionFixture(out, fixture, { k: 2 });
-    const members = await loadPredictions(out);
+    const summary = await loadTrainSummary(out);
+    await checkPredictionData(out, summary, loaded);
+    const members = await loadPredictions(out, summary.members.map((m) => m.k));
     assertEquals(members.length, 2);
     assertEquals(members[0][0].title, fixture.rows[fixture.test[0]].title);
     assertTrue(Math.abs(members[1][3].Predicted_Score - preds[1][3]) < 1e-9);

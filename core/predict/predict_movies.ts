@@ -11,6 +11,8 @@ import type { MovieRecord } from "../collect/movie_record.ts";
 import type { Encoders } from "../features/encoders.ts";
 import { encodeMovie, featureNames } from "../features/encode_movie.ts";
 import type { WordVectors } from "../features/word2vec.ts";
+import type { MemberRecord } from "../train/member_record.ts";
+import { unscaleTarget } from "../train/target_scaling.ts";
 import { type CombinedScore, combineMembers } from "./combine_members.ts";
 import { type ConformalCalibration, type PredictionInterval, predictionIntervals } from "./conformal.ts";
 import { matchVocabularyCase } from "./match_vocabulary_case.ts";
@@ -22,15 +24,9 @@ const PREDICT_BATCH = 1024;
 /** The part of the `@tensorflow/tfjs` namespace used here. */
 export type Tfjs = Pick<typeof tfjs, "tensor2d" | "tidy" | "model">;
 
-/** One trained member: its best checkpoint and how its output maps back to scores. */
-export interface EnsembleMember {
-  /** 1-based bag number. */
-  k: number;
+/** One trained member: its best checkpoint, and from its record what it reads and how its output maps back. */
+export interface EnsembleMember extends Pick<MemberRecord, "k" | "input" | "target"> {
   model: tfjs.LayersModel;
-  /** The member's output is `(score − mean) / sd`. */
-  target: { mean: number; sd: number };
-  /** What the member reads: the encoded vectors (`raw`) or the auto-encoder's codes (`autoencoder`). */
-  input: "raw" | "autoencoder";
 }
 
 /** Everything needed to predict a new movie. */
@@ -137,7 +133,7 @@ export async function predictMovies(
     codes?.dispose();
   }
   return matched.map((movie, i) => {
-    const each = members.map((m, j) => ({ k: m.k, score: scores[j][i] * m.target.sd + m.target.mean }));
+    const each = members.map((m, j) => ({ k: m.k, score: unscaleTarget(scores[j][i], m.target) }));
     const combined = combineMembers(each.map((e) => e.score));
     return {
       title: movie.title,

@@ -6,14 +6,12 @@
  */
 import type { ConformalCalibration } from "./conformal.ts";
 
-/** One member's copied best checkpoint. */
-export interface ManifestMember {
-  k: number;
+import type { MemberRecord } from "../train/member_record.ts";
+
+/** One member's copied best checkpoint: its record, as in train's summary, and where its model is. */
+export interface ManifestMember extends MemberRecord {
   /** tfjs layers `model.json` (its `weights.bin` beside it). */
   model: string;
-  /** The member's output is `(score − mean) / sd`. */
-  target: { mean: number; sd: number };
-  input: "raw" | "autoencoder";
 }
 
 /** The manifest. */

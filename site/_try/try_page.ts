@@ -28,6 +28,7 @@ import {
   type Tfjs,
 } from "../../core/predict/predict_movies.ts";
 import type { PredictorManifest } from "../../core/predict/predictor_manifest.ts";
+import { checkMemberRecord } from "../../core/train/member_record.ts";
 
 type PageTf = Tfjs & Pick<typeof tfjs, "loadLayersModel" | "ready" | "getBackend">;
 
@@ -82,12 +83,8 @@ async function loadEnsemble(): Promise<Ensemble> {
     : null;
   const members = [];
   for (const m of manifest.members) {
-    members.push({
-      k: m.k,
-      model: await tf.loadLayersModel(new URL(m.model, base).href),
-      target: m.target,
-      input: m.input,
-    });
+    const record = checkMemberRecord(m, `predictor.json, member ${m.k}`);
+    members.push({ ...record, model: await tf.loadLayersModel(new URL(m.model, base).href) });
   }
   return { encoders, words, autoencoder, members, conformal: manifest.conformal ?? null };
 }

@@ -1,6 +1,6 @@
 import { assertAlmostEquals, assertEquals, assertRejects, assertTrue } from "../_assert.ts";
 import { PATHS } from "../../core/artifacts.ts";
-import { loadPredictions } from "../../scripts/_artifacts.ts";
+import { loadPredictions, loadTrainSummary } from "../../scripts/_artifacts.ts";
 import { join } from "../../scripts/_fs.ts";
 import { run as predict } from "../../scripts/predict.ts";
 import { trainedFixture } from "./_trained.ts";
@@ -14,7 +14,7 @@ for (const autoencoder of [true, false]) {
     const { out, csv } = await trainedFixture(autoencoder);
     const { predictions } = await predict({ out, data: csv }, { quiet: true });
     const byLine = new Map(predictions.map((p) => [p.line, p]));
-    const members = await loadPredictions(out);
+    const members = await loadPredictions(out, (await loadTrainSummary(out)).members.map((m) => m.k));
     assertEquals(members.length, 2);
     let compared = 0;
     for (const [j, rows] of members.entries()) {

@@ -43,12 +43,26 @@ async function withFixture(fn: (out: string) => Promise<void>, rows = 120): Prom
 
 const bytes = (out: string, path: string) => Deno.readFile(join(out, path));
 
+/** The lines `fn` printed on stderr (progress and decisions), with stdout silenced. */
+async function stderrOf(fn: () => Promise<unknown>): Promise<string[]> {
+  const lines: string[] = [];
+  const [error, log] = [console.error, console.log];
+  console.error = (...args: unknown[]) => lines.push(args.join(" "));
+  console.log = () => {};
+  try {
+    await fn();
+  } finally {
+    [console.error, console.log] = [error, log];
+  }
+  return lines;
+}
+
 Deno.test("train writes a prediction CSV per member with the contract's columns, and a summary", async () => {
   await withFixture(async (out) => {
     const result = await run({ ...SMALL, out, autoencoder: true, aeDims: 4, aeEpochs: 2 }, { quiet: true });
     const text = await Deno.readTextFile(join(out, PATHS.prediction(1)));
     assertEquals(text.split("\n")[0], PREDICTION_COLUMNS.join(","));
-    const members = await loadPredictions(out);
+    const members = await loadPredictions(out, (await loadTrainSummary(out)).members.map((m) => m.k));
     assertEquals(members.length, 2);
     assertEquals(members[0].length, result.predictions[0].length);
     assertEquals(members[1].map((r) => r.Predicted_Score), result.predictions[1]);
@@ -63,12 +77,20 @@ Deno.test("train writes a prediction CSV per member with the contract's columns,
     ]);
     assertEquals((await listCheckpoints(join(out, PATHS.regressorCheckpoints(2)))).length, 4);
     const state = JSON.parse(
-      await Deno.readTextFile(join(out, PATHS.regressorCheckpoints(1), "best", "state.json")),
+      await Deno.readTextFile(join(out, PATHS.regressorCheckpoints(1), "epoch-4", "state.json")),
     );
     assertEquals(state.config.hidden, [16, 8]);
     assertEquals(state.input, "autoencoder");
     assertEquals(typeof state.rngState, "number");
     assertEquals(state.optimizer.name, "adam");
+    const best = JSON.parse(
+      await Deno.readTextFile(join(out, PATHS.regressorCheckpoints(1), "best", "state.json")),
+    );
+    assertEquals(
+      [best.epoch, best.optimizer],
+      [state.bestEpoch, null],
+      "best/ holds the best epoch's model only",
+    );
     const transformed = await Deno.stat(join(out, PATHS.transformed));
     assertTrue(transformed.size > 120 * 4 * 4);
   });
@@ -117,14 +139,19 @@ Deno.test("a run resumed after a kill ends with the same weights as an uninterru
   });
 });
 
-Deno.test("resuming with a different architecture fails and names the change; --fresh starts over", async () => {
+Deno.test("a different architecture starts the models over, saying so in one line; --fresh starts over", async () => {
   await withFixture(async (out) => {
     await run({ ...SMALL, out, epochs: 1, stages: ["regress"] }, { quiet: true });
-    await assertRejects(
-      () => run({ ...SMALL, out, hidden: [8] }, { quiet: true }),
-      Error,
-      "hidden was [16,8]",
+    const lines = await stderrOf(() => run({ ...SMALL, out, hidden: [8], epochs: 1 }));
+    assertEquals(
+      lines.filter((l) => l.includes("starting over")),
+      [1, 2].map((k) =>
+        `train: train${k}: starting over: its epoch-1 checkpoint learned from other inputs or options: hidden [16,8] → [8]`
+      ),
     );
+    const summary = await loadTrainSummary(out);
+    assertEquals(summary.members.map((m) => m.inputDim), [6, 6]);
+    assertEquals((summary.config as TrainConfig).hidden, [8]);
     await run({ ...SMALL, out, hidden: [8], epochs: 1, fresh: true }, { quiet: true });
   });
 });
