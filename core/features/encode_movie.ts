@@ -7,6 +7,7 @@
 import type { MovieRecord } from "../collect/movie_record.ts";
 import type { EncoderBlock, Encoders, TargetStats } from "./encoders.ts";
 import { movieValues, UNKNOWN } from "./movie_values.ts";
+import { targetStat } from "./target_statistics.ts";
 import type { WordVectors } from "./word2vec.ts";
 
 /** Options of {@link encodeMovie}. */
@@ -157,7 +158,7 @@ export function encodeMovie(
         const m = encoders.smoothing;
         const values = movieValues(movie, b.source).filter((v) => v !== UNKNOWN);
         const scored = (b.reduce === "first" ? values.slice(0, 1) : values).map((v) => {
-          const [n, sum] = stats[v] ?? [0, 0];
+          const [n, sum] = targetStat(stats, v) ?? [0, 0];
           return { te: n + m > 0 ? (sum - n * encoders.prior) / (n + m) : 0, n };
         });
         let te = 0;

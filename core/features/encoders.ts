@@ -26,11 +26,14 @@ export interface NumberBlock {
   log: boolean;
   /** Median of the raw values. */
   median: number;
-  /** Mean and standard deviation after the transform. */
+  /** Mean and standard deviation after the transform; sd 0 for a constant column, which always encodes 0. */
   mean: number;
   sd: number;
   /** Whether a `missing:<field>` flag column follows. */
   flag: boolean;
+  /** The smallest and largest raw value seen in training (absent in encoders saved before they were kept). */
+  min?: number;
+  max?: number;
 }
 
 /** Min-max scaled to 0–100 (the seed's scaling); missing → median. */

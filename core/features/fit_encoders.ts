@@ -9,6 +9,7 @@ import type { MovieRecord } from "../collect/movie_record.ts";
 import type { EncoderBlock, Encoders, OneHotBlock, ValueSource } from "./encoders.ts";
 import { blockWidth, signedLog1p } from "./encode_movie.ts";
 import { movieValues } from "./movie_values.ts";
+import { standardScale } from "./standard_scale.ts";
 import { targetStatistics } from "./target_statistics.ts";
 
 /** Options of {@link fitEncoders}. */
@@ -32,6 +33,18 @@ function median(values: number[]): number {
   const s = values.slice().sort((a, b) => a - b);
   const mid = s.length >> 1;
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+/** The smallest and largest of `values` (0 and 0 for none), without spreading them onto the stack. */
+function range(values: readonly number[]): { min: number; max: number } {
+  if (values.length === 0) return { min: 0, max: 0 };
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of values) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return { min, max };
 }
 
 function vocabulary(movies: readonly MovieRecord[], source: ValueSource, minCount: number): string[] {
@@ -105,14 +118,7 @@ export function fitEncoders(
     for (const field of ["critic_reviews", "duration", "gross", "budget"]) {
       if (!(field in numbers)) continue;
       const present = movies.map((m) => m.numbers[field]).filter((v): v is number => v !== null);
-      blocks.push({
-        kind: "minmax",
-        group: "num",
-        field,
-        min: present.length ? Math.min(...present) : 0,
-        max: present.length ? Math.max(...present) : 0,
-        median: median(present),
-      });
+      blocks.push({ kind: "minmax", group: "num", field, ...range(present), median: median(present) });
     }
   } else {
     for (const [field, spec] of Object.entries(numbers)) {
@@ -123,8 +129,9 @@ export function fitEncoders(
         const v = m.numbers[field];
         return log ? signedLog1p(v ?? med) : v ?? med;
       });
-      const mean = t.reduce((a, b) => a + b, 0) / Math.max(1, t.length);
-      const sd = Math.sqrt(t.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, t.length));
+      const { mean, sd } = standardScale(t);
+      // A constant column carries nothing to learn from: sd 0 encodes it as 0 whatever a new movie says.
+      const constant = t.every((v) => v === t[0]);
       blocks.push({
         kind: "number",
         group: "num",
@@ -132,8 +139,9 @@ export function fitEncoders(
         log,
         median: med,
         mean,
-        sd,
+        sd: constant ? 0 : sd,
         flag: present.length < movies.length,
+        ...range(present),
       });
     }
     for (const name of categories) {

@@ -24,18 +24,31 @@ export function targetStatistics(
 ): TargetStats {
   const stats: TargetStats = {};
   for (const [key, source] of Object.entries(sources)) {
-    const table: Record<string, [number, number]> = {};
+    // A Map: values are names ("constructor", "__proto__" are names too), never object keys.
+    const table = new Map<string, [number, number]>();
     for (const movie of movies) {
       if (movie.target === null) continue;
       for (const v of new Set(movieValues(movie, source))) {
         if (v === UNKNOWN) continue;
-        const s = (table[v] ??= [0, 0]);
+        const s = table.get(v) ?? [0, 0];
         s[0]++;
         s[1] += movie.target;
+        table.set(v, s);
       }
     }
-    // Sorted keys: the saved encoders are byte-stable.
-    stats[key] = Object.fromEntries(Object.keys(table).sort().map((k) => [k, table[k]]));
+    // Sorted keys: the saved encoders are byte-stable. fromEntries defines own properties, even "__proto__".
+    stats[key] = Object.fromEntries([...table].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
   }
   return stats;
+}
+
+/**
+ * The statistic of `value` in `table` (one source's statistics), or `undefined` when it has none. Only own
+ * entries count: a name such as "constructor" or "toString" is not the object's inherited member.
+ */
+export function targetStat(
+  table: Record<string, [number, number]> | undefined,
+  value: string,
+): [number, number] | undefined {
+  return table !== undefined && Object.hasOwn(table, value) ? table[value] : undefined;
 }

@@ -8,6 +8,7 @@ import type { MovieRecord } from "../collect/movie_record.ts";
 import type { Encoders, ValueSource } from "../features/encoders.ts";
 import { keywordToken, movieValues, UNKNOWN } from "../features/movie_values.ts";
 import type { WordVectors } from "../features/word2vec.ts";
+import { targetStat } from "../features/target_statistics.ts";
 
 /** One input the model did not know, and how the encoders handled it. */
 export interface UnknownInput {
@@ -84,7 +85,7 @@ export function unknownInputs(
         const stats = encoders.targetStats[b.stats] ?? {};
         const field = sourceField(b.source);
         for (const v of movieValues(movie, b.source)) {
-          if (v === UNKNOWN || v in stats) continue;
+          if (v === UNKNOWN || targetStat(stats, v)) continue;
           const shown = b.source.role === "keywords" ? keywordsByToken.get(v) ?? v : v;
           add(
             b.source.role === "keywords" ? "keywords" : field,
