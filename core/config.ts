@@ -63,3 +63,48 @@ export function mergeConfig<T extends Config>(
   }
   return merged as T;
 }
+
+/**
+ * What an option's value must be: `integer` (a whole number), `positive` (finite, > 0), `nonNegative`
+ * (finite, ≥ 0), `nonEmpty` (a list with at least one element). On a list of numbers, the number rules apply
+ * to each element.
+ */
+export type OptionRule = "integer" | "positive" | "nonNegative" | "nonEmpty";
+
+const RULE_TEXT: Record<OptionRule, string> = {
+  integer: "a whole number",
+  positive: "a finite number greater than 0",
+  nonNegative: "a finite number, 0 or more",
+  nonEmpty: "a list of at least one value",
+};
+
+function breaks(rule: OptionRule, value: ConfigValue): boolean {
+  if (rule === "nonEmpty") return !Array.isArray(value) || value.length === 0;
+  const numbers = Array.isArray(value) ? value : [value];
+  return numbers.some((v) =>
+    typeof v !== "number" ||
+    (rule === "integer"
+      ? !Number.isInteger(v)
+      : rule === "positive"
+      ? !(v > 0 && v < Infinity)
+      : !(v >= 0 && v < Infinity))
+  );
+}
+
+/**
+ * Check `config` against `rules` (option → the rules its value must keep).
+ *
+ * @throws {RangeError} for the first option that breaks a rule: "Cannot use batchSize 0.5: must be a whole
+ *   number".
+ */
+export function checkOptions<T extends Config>(
+  config: T,
+  rules: { [K in keyof T]?: readonly OptionRule[] },
+): void {
+  for (const [key, list] of Object.entries(rules) as [string, readonly OptionRule[]][]) {
+    const broken = list.find((rule) => breaks(rule, config[key]));
+    if (broken) {
+      throw new RangeError(`Cannot use ${key} ${JSON.stringify(config[key])}: must be ${RULE_TEXT[broken]}`);
+    }
+  }
+}

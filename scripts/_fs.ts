@@ -86,9 +86,15 @@ export function writeJsonAtomic(path: string, value: unknown): Promise<void> {
 
 /**
  * Fill a fresh temp folder with `fill(tmpDir)`, then put it in place of `dir` (the old one, if any, is removed
- * only after the new one is complete). If `fill` throws, `dir` is left as it was.
+ * only after the new one is complete). If `fill` throws, `dir` is left as it was. `afterSwap`, when given,
+ * runs once the new folder is in place and before the old one is removed; if it throws, the old folder is put
+ * back (so what it writes changes together with `dir`, or not at all).
  */
-export async function replaceDirAtomic(dir: string, fill: (tmpDir: string) => Promise<void>): Promise<void> {
+export async function replaceDirAtomic(
+  dir: string,
+  fill: (tmpDir: string) => Promise<void>,
+  afterSwap?: () => Promise<void>,
+): Promise<void> {
   await fsw.mkdir(dirname(dir));
   const tmp = tempName(dir);
   try {
@@ -101,16 +107,60 @@ export async function replaceDirAtomic(dir: string, fill: (tmpDir: string) => Pr
   const old = `${tmp}.old`;
   const hadOld = await exists(dir);
   let moved = false;
+  let swapped = false;
   try {
     if (hadOld) await fsw.rename(dir, old);
     moved = hadOld;
     await fsw.rename(tmp, dir);
+    swapped = true;
+    await afterSwap?.();
   } catch (error) {
+    if (swapped) await fsw.rename(dir, tmp).catch(() => {});
     if (moved) await fsw.rename(old, dir).catch(() => {});
     await fsw.remove(tmp, { recursive: true }).catch(() => {});
     throw error;
   }
   if (hadOld) await fsw.remove(old, { recursive: true }).catch(() => {});
+}
+
+/**
+ * Write several files as one change: every new content to a temp file first, then each old file moved
+ * aside and the new one renamed into place; on any failure the old files are put back and the temps removed.
+ * A `null` content removes that file (with the same all-or-nothing).
+ */
+export async function replaceFilesAtomic(files: Map<string, Uint8Array | string | null>): Promise<void> {
+  const staged: { path: string; tmp: string | null; backup: string | null; placed: boolean }[] = [];
+  try {
+    for (const [path, data] of files) {
+      await fsw.mkdir(dirname(path));
+      const entry = {
+        path,
+        tmp: data === null ? null : tempName(path),
+        backup: null as string | null,
+        placed: false,
+      };
+      staged.push(entry);
+      if (entry.tmp !== null) await fsw.writeFile(entry.tmp, data!);
+    }
+    for (const entry of staged) {
+      if (await exists(entry.path)) {
+        entry.backup = `${tempName(entry.path)}.old`;
+        await fsw.rename(entry.path, entry.backup);
+      }
+      if (entry.tmp !== null) {
+        await fsw.rename(entry.tmp, entry.path);
+        entry.placed = true;
+      }
+    }
+  } catch (error) {
+    for (const entry of staged.reverse()) {
+      if (entry.placed) await fsw.remove(entry.path).catch(() => {});
+      else if (entry.tmp !== null) await fsw.remove(entry.tmp).catch(() => {});
+      if (entry.backup !== null) await fsw.rename(entry.backup, entry.path).catch(() => {});
+    }
+    throw error;
+  }
+  for (const entry of staged) if (entry.backup !== null) await fsw.remove(entry.backup).catch(() => {});
 }
 
 /** Whether `path` exists (file or folder). */

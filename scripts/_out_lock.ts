@@ -11,7 +11,7 @@ import { PATHS } from "../core/artifacts.ts";
 import { fsw, isTemp, join } from "./_fs.ts";
 
 /** Locks this process holds, by resolved folder: the pipeline runs every stage in one process. */
-const held = new Map<string, { file: Deno.FsFile; count: number }>();
+const held = new Map<string, { file: Deno.FsFile; count: number; created: boolean }>();
 
 /**
  * Refuse an output folder that is empty, the current folder, the file-system root or a file.
@@ -58,6 +58,7 @@ async function removeStaleTemps(dir: string, depth: number): Promise<void> {
  */
 export async function lockOut(out: string, stage: string): Promise<() => void> {
   await checkOutDir(out);
+  const created = !(await Deno.stat(out).then(() => true, () => false));
   await Deno.mkdir(out, { recursive: true });
   const key = await Deno.realPath(out);
   const mine = held.get(key);
@@ -82,7 +83,7 @@ export async function lockOut(out: string, stage: string): Promise<() => void> {
       JSON.stringify({ pid: Deno.pid, stage, started: new Date().toISOString() }) + "\n",
     ),
   );
-  held.set(key, { file, count: 1 });
+  held.set(key, { file, count: 1, created });
   await removeStaleTemps(out, 4);
   return release(key);
 }
@@ -95,6 +96,20 @@ function release(key: string): () => void {
     done = true;
     if (--entry.count > 0) return;
     held.delete(key);
+    // A run that failed before writing anything leaves no folder behind (only its lock was in it).
+    if (entry.created) {
+      try {
+        const names = [...Deno.readDirSync(key)].map((e) => e.name);
+        if (names.length === 1 && names[0] === PATHS.lock) {
+          Deno.removeSync(join(key, PATHS.lock));
+          Deno.removeSync(key);
+        }
+      } catch {
+        // Left as it is: the next run takes the lock anyway.
+      }
+    }
+    // An empty lock file between runs: the folder's files are the same whoever ran in it.
+    entry.file.truncateSync(0);
     entry.file.close();
   };
 }

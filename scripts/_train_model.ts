@@ -105,7 +105,7 @@ export async function trainModel<S extends ModelState>(
       model,
       optimizer,
       job.data(state),
-      { ...job.fit, average },
+      { ...job.fit, average, name: job.name },
       state,
       async (s, improved) => {
         // With an average, the model holds it now (what best/ predicts with) and average.held() the live weights.

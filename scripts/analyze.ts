@@ -7,6 +7,7 @@
 import { stringify } from "csv-stringify/sync";
 import denoJson from "../deno.json" with { type: "json" };
 import { PATHS } from "../core/artifacts.ts";
+import { checkOptions } from "../core/config.ts";
 import type { Encoders } from "../core/features/encoders.ts";
 import type { ConformalCalibration } from "../core/predict/conformal.ts";
 import type { BenchResults } from "../core/report/bench_spread.ts";
@@ -101,9 +102,18 @@ async function removeStaleFormatted(out: string, ks: readonly number[]): Promise
 }
 
 /** Run the analyze stage with `config` (merged over {@link defaults}). */
-export function run(config: Partial<AnalyzeConfig> = {}): Promise<AnalyzeResult> {
+export async function run(config: Partial<AnalyzeConfig> = {}): Promise<AnalyzeResult> {
   const c = { ...defaults, ...config };
-  return withOutLock(c.out, "analyze", () => analyze(c));
+  checkOptions(c, {
+    seed: ["integer", "nonNegative"],
+    bootstrap: ["integer", "positive"],
+    permutations: ["integer", "positive"],
+    minTest: ["integer", "nonNegative"],
+    ridgeLambda: ["nonNegative"],
+    top: ["integer", "nonNegative"],
+    bins: ["integer", "positive"],
+  });
+  return await withOutLock(c.out, "analyze", () => analyze(c));
 }
 
 async function analyze(c: AnalyzeConfig): Promise<AnalyzeResult> {

@@ -16,11 +16,22 @@ import { validateColumnMap } from "../core/collect/validate_column_map.ts";
 import { parseCsv } from "../core/collect/parse_csv.ts";
 import { parseJsonTable } from "../core/collect/parse_json_table.ts";
 import { detectProfile, PROFILES } from "../core/collect/profiles.ts";
+import { MIN_TEST_ROWS } from "../core/collect/split_rows.ts";
 import type { SourceTable } from "../core/collect/source_table.ts";
+import { decodeText, TEXT_ENCODINGS } from "../core/decode_text.ts";
 import { encodeNpy } from "../core/npy.ts";
 import { formatWord2Vec } from "../core/features/word2vec_text.ts";
 import { cli, type CliSpec } from "./_cli.ts";
-import { exists, join, readFileNamed, readJsonFile, replaceDirAtomic, writeJsonAtomic } from "./_fs.ts";
+import {
+  exists,
+  fsw,
+  join,
+  readFileNamed,
+  readJsonFile,
+  replaceDirAtomic,
+  replaceFilesAtomic,
+} from "./_fs.ts";
+import { withOutLock } from "./_out_lock.ts";
 
 /** Collect's configuration (flags are the kebab-case keys). */
 export type CollectConfig = {
@@ -50,6 +61,10 @@ export type CollectConfig = {
   peopleMinCount: number;
   targetFolds: number;
   smoothing: number;
+  /** Text encoding of the source files: utf-8 (strict) or latin1. */
+  encoding: string;
+  /** Collect even when the test set would have fewer than `MIN_TEST_ROWS` rows. */
+  allowSmall: boolean;
 };
 
 /** The defaults of every collect option. */
@@ -74,6 +89,8 @@ export const defaults = {
   peopleMinCount: 8,
   targetFolds: 5,
   smoothing: 10,
+  encoding: "utf-8",
+  allowSmall: false,
 } satisfies CollectConfig;
 
 /** The command line of collect. */
@@ -127,6 +144,11 @@ export const spec: CliSpec<CollectConfig> = {
     peopleMinCount: { description: "Directors and actors seen fewer times get no one-hot column" },
     targetFolds: { description: "Folds of the out-of-fold target encoding" },
     smoothing: { description: "Target-encoding smoothing weight (pseudo-count)" },
+    encoding: { description: "Text encoding of the source files", choices: TEXT_ENCODINGS },
+    allowSmall: {
+      description:
+        `Collect even when the test set has fewer than ${MIN_TEST_ROWS} rows (its statistics mean little)`,
+    },
   },
   epilog: [
     "Examples:",
@@ -173,18 +195,35 @@ function optionalNumber(value: number | string | null, flag: string, fallback: n
   return n;
 }
 
-/** Parse the source file by extension (`.json` → JSON table, anything else → CSV). */
-export function parseSource(bytes: Uint8Array, path: string): SourceTable {
-  const text = new TextDecoder().decode(bytes);
+/**
+ * Parse the source file by extension (`.json` → JSON table, anything else → CSV), decoded strictly as
+ * `encoding` (see `core/decode_text.ts`).
+ */
+export function parseSource(bytes: Uint8Array, path: string, encoding = "utf-8"): SourceTable {
+  const text = decodeText(bytes, path, encoding);
   if (text.trim() === "") throw new SyntaxError(`Cannot read ${JSON.stringify(path)}: the file is empty`);
   return /\.json$/i.test(path) ? parseJsonTable(text, path) : parseCsv(text, path);
+}
+
+/** Bytes in `encoding` to UTF-8 bytes, strictly: a byte sequence that is not UTF-8 errors the stream. */
+function asUtf8(encoding: string): TransformStream<Uint8Array, Uint8Array> {
+  const decoder = new TextDecoder(encoding === "latin1" ? "latin1" : "utf-8", { fatal: true });
+  const encoder = new TextEncoder();
+  return new TransformStream({
+    transform: (chunk, out) => out.enqueue(encoder.encode(decoder.decode(chunk, { stream: true }))),
+    flush: (out) => out.enqueue(encoder.encode(decoder.decode())),
+  });
 }
 
 /**
  * Stream the joined file of `map.join` (TMDB credits, 40 MB) record by record, keeping of each only what the
  * map reads.
  */
-export async function readJoinedFile(path: string, map: ColumnMap): Promise<JoinedColumns> {
+export async function readJoinedFile(
+  path: string,
+  map: ColumnMap,
+  encoding = "utf-8",
+): Promise<JoinedColumns> {
   const file = await Deno.open(path).catch((error) => {
     if (error instanceof Deno.errors.NotFound) {
       throw new Deno.errors.NotFound(
@@ -194,6 +233,7 @@ export async function readJoinedFile(path: string, map: ColumnMap): Promise<Join
     throw error;
   });
   const records = file.readable
+    .pipeThrough(asUtf8(encoding))
     .pipeThrough(parseCsvStream({ bom: true, skip_empty_lines: true, record_delimiter: ["\r\n", "\n"] }));
   let collector: ReturnType<typeof createJoinCollector> | null = null;
   try {
@@ -203,6 +243,8 @@ export async function readJoinedFile(path: string, map: ColumnMap): Promise<Join
     }
   } catch (error) {
     if (error instanceof TypeError && error.message.startsWith("Cannot")) throw error;
+    // Not text in that encoding: read it whole to name the line and column of the first bad byte.
+    if (error instanceof TypeError) decodeText(await Deno.readFile(path), path, encoding);
     const e = error as Error & { lines?: number };
     throw new SyntaxError(
       `Cannot parse CSV ${JSON.stringify(path)}${e.lines ? `, line ${e.lines}` : ""}: ${e.message}`,
@@ -226,8 +268,15 @@ export function resolveProfile(name: string, table: SourceTable): ColumnMap {
   return map;
 }
 
-/** Run collect with `config`: read, clean, split, encode, then write every artifact atomically. */
-export async function run(config: CollectConfig): Promise<CollectResult> {
+/**
+ * Run collect with `config`: read, clean, split, encode, then write every artifact atomically (holding the
+ * lock of `config.out`).
+ */
+export function run(config: CollectConfig): Promise<CollectResult> {
+  return withOutLock(config.out, "collect", () => collect(config));
+}
+
+async function collect(config: CollectConfig): Promise<CollectResult> {
   const started = performance.now();
   for (const [flag, value] of Object.entries({ missing: config.missing, features: config.features })) {
     const choices = spec.flags[flag as "missing" | "features"]!.choices!;
@@ -259,6 +308,7 @@ export async function run(config: CollectConfig): Promise<CollectResult> {
     targetFolds: positiveInt(config.targetFolds, "target-folds", 2),
     smoothing: config.smoothing,
     minVotes: config.minVotes === null ? null : optionalNumber(config.minVotes, "min-votes", 0),
+    minTest: config.allowSmall ? 1 : MIN_TEST_ROWS,
   };
   if (!(config.smoothing >= 0)) {
     throw new RangeError(`Cannot use --smoothing ${config.smoothing}: expected >= 0`);
@@ -270,7 +320,7 @@ export async function run(config: CollectConfig): Promise<CollectResult> {
     (b) => b.toString(16).padStart(2, "0"),
   ).join("");
   const tParse = performance.now();
-  let table = parseSource(bytes, path);
+  let table = parseSource(bytes, path, config.encoding);
   let map = config.map
     ? validateColumnMap(await readJsonFile(config.map, "column map"), config.map)
     : resolveProfile(config.profile, table);
@@ -278,7 +328,7 @@ export async function run(config: CollectConfig): Promise<CollectResult> {
   if (map.join) {
     const candidate = config.credits ?? join(dirname(path), map.join.file);
     if (config.credits !== null || (await exists(candidate))) {
-      const joined = await readJoinedFile(candidate, map);
+      const joined = await readJoinedFile(candidate, map, config.encoding);
       table = joinColumns(table, joined);
       creditsPath = candidate;
     } else {
@@ -325,22 +375,29 @@ export async function run(config: CollectConfig): Promise<CollectResult> {
     createdAt: "",
   };
   const json = (value: unknown) => JSON.stringify(value, null, 2) + "\n";
+  // Copies of the index files for the prediction results, as in the seed (stale bags removed): they change
+  // together with training_data/ or not at all.
+  const results = join(config.out, PATHS.predictionResults);
+  const copy = (p: string) => join(results, p.slice(PATHS.trainingData.length + 1));
+  const copies = new Map<string, string | null>([[copy(PATHS.testIndex), json(split.test)]]);
+  for (const bag of split.bags) copies.set(copy(PATHS.trainIndex(bag.k)), json(bag));
+  for (let stale = k + 1; await exists(copy(PATHS.trainIndex(stale))); stale++) {
+    copies.set(copy(PATHS.trainIndex(stale)), null);
+  }
   await replaceDirAtomic(join(config.out, PATHS.trainingData), async (tmp) => {
-    const inside = (p: string) => join(tmp, p.slice(PATHS.trainingData.length + 1));
-    await Deno.writeFile(
-      inside(PATHS.inputVectors),
-      encodeNpy({ data: features.matrix, shape: [rows, features.width] }),
-    );
-    await Deno.writeFile(inside(PATHS.outputData), encodeNpy({ data: features.targets, shape: [rows] }));
-    await Deno.writeTextFile(inside(PATHS.featureNames), json(features.names));
-    await Deno.writeTextFile(inside(PATHS.encoders), json(features.encoders));
-    await Deno.writeTextFile(inside(PATHS.rows), json(dataset.rows));
-    await Deno.writeTextFile(
-      inside(PATHS.wordModel),
+    const write = (p: string, data: Uint8Array | string) =>
+      fsw.writeFile(join(tmp, p.slice(PATHS.trainingData.length + 1)), data);
+    await write(PATHS.inputVectors, encodeNpy({ data: features.matrix, shape: [rows, features.width] }));
+    await write(PATHS.outputData, encodeNpy({ data: features.targets, shape: [rows] }));
+    await write(PATHS.featureNames, json(features.names));
+    await write(PATHS.encoders, json(features.encoders));
+    await write(PATHS.rows, json(dataset.rows));
+    await write(
+      PATHS.wordModel,
       formatWord2Vec(features.words ?? { dim: options.wordDim ?? 0, vectors: new Map() }),
     );
-    await Deno.writeTextFile(inside(PATHS.testIndex), json(split.test));
-    for (const bag of split.bags) await Deno.writeTextFile(inside(PATHS.trainIndex(bag.k)), json(bag));
+    await write(PATHS.testIndex, json(split.test));
+    for (const bag of split.bags) await write(PATHS.trainIndex(bag.k), json(bag));
     manifest.timings = {
       parse: round(parseSeconds),
       ...dataset.timings,
@@ -348,16 +405,8 @@ export async function run(config: CollectConfig): Promise<CollectResult> {
       total: round((performance.now() - started) / 1000),
     };
     manifest.createdAt = new Date().toISOString();
-    await Deno.writeTextFile(inside(PATHS.manifest), json(manifest));
-  });
-  // Copies of the index files for the prediction results, as in the seed; stale bags removed.
-  const results = join(config.out, PATHS.predictionResults);
-  const copy = (p: string) => join(results, p.slice(PATHS.trainingData.length + 1));
-  await writeJsonAtomic(copy(PATHS.testIndex), split.test);
-  for (const bag of split.bags) await writeJsonAtomic(copy(PATHS.trainIndex(bag.k)), bag);
-  for (let stale = k + 1; await exists(copy(PATHS.trainIndex(stale))); stale++) {
-    await Deno.remove(copy(PATHS.trainIndex(stale)));
-  }
+    await write(PATHS.manifest, json(manifest));
+  }, () => replaceFilesAtomic(copies));
   printSummary(manifest, config.out, dataset.problems);
   return { out: config.out, manifest, dataset };
 }

@@ -9,12 +9,14 @@
 import { dirname } from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import type { ColumnMap } from "../core/collect/column_map.ts";
+import { TEXT_ENCODINGS } from "../core/decode_text.ts";
 import { withoutColumns } from "../core/collect/column_map.ts";
 import type { MovieRecord } from "../core/collect/movie_record.ts";
 import { detectProfile, PROFILES } from "../core/collect/profiles.ts";
 import { readMovies } from "../core/collect/read_movies.ts";
 import { validateColumnMap } from "../core/collect/validate_column_map.ts";
 import { movieFromInput } from "../core/predict/movie_input.ts";
+import { describeClamp, describeOutOfRange } from "../core/predict/out_of_range.ts";
 import { type MoviePrediction, predictMovies } from "../core/predict/predict_movies.ts";
 import { joinColumns } from "../core/collect/join_tables.ts";
 import { BACKENDS } from "../core/train/train_config.ts";
@@ -39,6 +41,8 @@ export type PredictConfig = {
   /** Print JSON instead of a table. */
   json: boolean;
   backend: string;
+  /** Text encoding of `data`: utf-8 (strict) or latin1. */
+  encoding: string;
 };
 
 /** The defaults of every predict option. */
@@ -50,6 +54,7 @@ export const defaults = {
   map: null,
   json: false,
   backend: "wasm",
+  encoding: "utf-8",
 } satisfies PredictConfig;
 
 /** The command line of predict. */
@@ -70,6 +75,7 @@ export const spec: CliSpec<PredictConfig> = {
     map: { description: "Your own column map for --data (JSON); replaces --profile", value: "FILE" },
     json: { description: "Print JSON instead of a table" },
     backend: { description: "tfjs backend", choices: BACKENDS },
+    encoding: { description: "Text encoding of --data", choices: TEXT_ENCODINGS },
   },
   epilog: [
     "Examples:",
@@ -91,6 +97,8 @@ export interface PredictResult {
   predictions: PredictedMovie[];
   /** Rows of `data` that could not be read, with why. */
   skipped: string[];
+  /** Warnings about the input as a whole (a profile other than the training data's), printed once. */
+  warnings: string[];
   /** Seconds to load the ensemble and to predict. */
   seconds: { load: number; predict: number };
 }
@@ -111,9 +119,13 @@ async function readMovieFile(path: string): Promise<MovieRecord[]> {
   }));
 }
 
-async function readMovieTable(config: PredictConfig, trained: ColumnMap): Promise<MovieRecord[]> {
+/** The movies of `config.data`, and the column map they were read with. */
+async function readMovieTable(
+  config: PredictConfig,
+  trained: ColumnMap,
+): Promise<{ movies: MovieRecord[]; map: ColumnMap }> {
   const path = config.data!;
-  let table = parseSource(await readFileNamed(path, "movie table"), path);
+  let table = parseSource(await readFileNamed(path, "movie table"), path, config.encoding);
   let map: ColumnMap;
   if (config.map) map = validateColumnMap(await readJsonFile(config.map, "column map"), config.map);
   else if (config.profile !== "auto") map = resolveProfile(config.profile, table);
@@ -124,7 +136,21 @@ async function readMovieTable(config: PredictConfig, trained: ColumnMap): Promis
     if (await exists(candidate)) table = joinColumns(table, await readJoinedFile(candidate, map));
     else map = withoutColumns(map, map.join.columns);
   }
-  return readMovies(table, map);
+  return { movies: readMovies(table, map), map };
+}
+
+/**
+ * The warning for a table read with another column map than the training data's, or `null`: its columns
+ * mean other things, and the fields the two profiles do not share are missing for every movie.
+ */
+export function profileWarning(path: string, read: ColumnMap, trained: ColumnMap): string | null {
+  if (read.name === trained.name) return null;
+  return `${JSON.stringify(path)} is read with profile ${
+    JSON.stringify(read.name)
+  }, but the model was trained on ` +
+    `${JSON.stringify(trained.name)} data: values are matched by meaning, and fields only ${
+      JSON.stringify(trained.name)
+    } has are missing for every movie (listed as unknown)`;
 }
 
 const fmt = (v: number) => v.toFixed(3);
@@ -142,16 +168,18 @@ function printTable(predictions: PredictedMovie[]): void {
     ...ks.map((k) => `m${k}`),
     ...(hasActual ? ["actual"] : []),
     "unknown",
+    "outside",
   ];
   const rows = predictions.map((p) => [
     String(p.line),
     p.title.length > 40 ? `${p.title.slice(0, 39)}…` : p.title,
-    fmt(p.score),
+    `${fmt(p.score)}${p.clamped ? "*" : ""}`,
     ...p.intervals.map((i) => `${i.low.toFixed(2)}–${i.high.toFixed(2)}`),
     fmt(p.spread),
     ...p.members.map((m) => fmt(m.score)),
     ...(hasActual ? [p.actual === null ? "-" : String(p.actual)] : []),
     String(p.unknown.length),
+    String(p.outOfRange.length),
   ]);
   const widths = header.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j].length)));
   const line = (cells: string[]) =>
@@ -163,25 +191,40 @@ function printTable(predictions: PredictedMovie[]): void {
       "No prediction intervals: this ensemble has no conformal.json (run `deno task train` again).",
     );
   }
+  const clamped = predictions.filter((p) => p.clamped);
+  if (clamped.length > 0) {
+    const { min, max } = clamped[0].clamped!;
+    out.push(`* clamped to the score's valid range ${min}–${max} (the members extrapolated beyond it)`);
+  }
   if (predictions.length <= 10) {
     for (const p of predictions) {
+      const where = `${JSON.stringify(p.title)} (line ${p.line})`;
+      if (p.outOfRange.length > 0 || p.clamped) out.push("", `Extrapolated in ${where}:`);
+      for (const o of p.outOfRange) out.push(`  ${describeOutOfRange(o)}`);
+      if (p.clamped) out.push(`  score: ${describeClamp(p.clamped)}`);
       if (p.unknown.length === 0) continue;
-      out.push("", `Unknown to the model in ${JSON.stringify(p.title)} (line ${p.line}):`);
+      out.push("", `Unknown to the model in ${where}:`);
       for (const u of p.unknown) {
         out.push(`  ${u.field} ${u.value === null ? "(missing)" : JSON.stringify(u.value)}: ${u.handling}`);
       }
     }
   } else {
-    const counts = new Map<string, number>();
-    for (const p of predictions) {
-      for (const what of new Set(p.unknown.map((u) => `${u.field}: ${u.handling}`))) {
-        counts.set(what, (counts.get(what) ?? 0) + 1);
+    const tally = (title: string, lists: string[][]) => {
+      const counts = new Map<string, number>();
+      for (const list of lists) {
+        for (const what of new Set(list)) counts.set(what, (counts.get(what) ?? 0) + 1);
       }
-    }
-    if (counts.size > 0) out.push("", "Unknown inputs (movies affected):");
-    for (const [what, n] of [...counts].sort((a, b) => b[1] - a[1])) {
-      out.push(`  ${String(n).padStart(6)}  ${what}`);
-    }
+      if (counts.size > 0) out.push("", `${title} (movies affected):`);
+      for (const [what, n] of [...counts].sort((a, b) => b[1] - a[1])) {
+        out.push(`  ${String(n).padStart(6)}  ${what}`);
+      }
+    };
+    tally("Unknown inputs", predictions.map((p) => p.unknown.map((u) => `${u.field}: ${u.handling}`)));
+    tally(
+      "Inputs outside the training range",
+      predictions.map((p) => p.outOfRange.map((o) => `${o.field}: outside ${o.min}–${o.max}`)),
+    );
+    if (clamped.length > 0) out.push("", `${clamped.length} scores clamped to the valid range`);
   }
   console.log(out.join("\n"));
 }
@@ -201,9 +244,16 @@ export async function run(
   const t0 = performance.now();
   const ensemble = await loadEnsemble(c.out);
   const t1 = performance.now();
-  const read = c.movie !== null
-    ? await readMovieFile(c.movie)
-    : await readMovieTable(c, ensemble.encoders.map);
+  const warnings: string[] = [];
+  let read: MovieRecord[];
+  if (c.movie !== null) read = await readMovieFile(c.movie);
+  else {
+    const table = await readMovieTable(c, ensemble.encoders.map);
+    read = table.movies;
+    const warning = profileWarning(c.data!, table.map, ensemble.encoders.map);
+    if (warning) warnings.push(warning);
+  }
+  if (!quiet) { for (const w of warnings) console.error(`predict: warning: ${w}`); }
   const skipped: string[] = [];
   const movies = read.filter((m) => {
     if (m.problems.length === 0) return true;
@@ -231,6 +281,7 @@ export async function run(
     backend: active.backend,
     predictions,
     skipped,
+    warnings,
     seconds: { load: (t1 - t0) / 1000, predict: (t2 - t1) / 1000 },
   };
 }

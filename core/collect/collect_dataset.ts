@@ -5,7 +5,7 @@
  */
 import type { DropCount, RowInfo } from "../artifacts.ts";
 import { buildFeatures, type BuildFeaturesOptions, type Features } from "../features/build_features.ts";
-import { cleanMovies, type CleanOptions } from "./clean_movies.ts";
+import { cleanMovies, type CleanOptions, DROP_REASONS } from "./clean_movies.ts";
 import type { ColumnMap } from "./column_map.ts";
 import type { MovieRecord } from "./movie_record.ts";
 import { readMovies } from "./read_movies.ts";
@@ -43,6 +43,23 @@ export function rowInfo(movie: MovieRecord): RowInfo {
   };
 }
 
+/** Why no row is left of `table`: the drops by reason, and for invalid targets the column and its range. */
+function noRowsMessage(table: SourceTable, map: ColumnMap, dropped: Record<string, DropCount>): string {
+  const reasons = Object.entries(dropped).map(([reason, d]) => {
+    const why = reason === DROP_REASONS.target
+      ? ` (column ${
+        JSON.stringify(map.target.column)
+      } empty, not a number or outside ${map.target.min}–${map.target.max})`
+      : "";
+    return `${d.count} ${reason}${why}`;
+  });
+  return `Cannot split 0 rows of ${JSON.stringify(table.name)}: ${
+    table.records.length === 0
+      ? "it has no records"
+      : `all ${table.records.length} records were dropped: ${reasons.join(", ")}`
+  }`;
+}
+
 /**
  * Read, clean, split and encode `table` with `map`.
  *
@@ -61,6 +78,7 @@ export function collectDataset(table: SourceTable, map: ColumnMap, options: Coll
   lap("read");
   const { kept, dropped, problems } = cleanMovies(all, map, options);
   lap("clean");
+  if (kept.length === 0) throw new RangeError(noRowsMessage(table, map, dropped));
   const split = splitRows(kept.length, options);
   const features = buildFeatures(kept, split.test.test, map, options);
   Object.assign(timings, features.timings);

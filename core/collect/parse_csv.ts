@@ -26,7 +26,15 @@ export function parseCsv(text: string, name = "<csv>"): SourceTable {
       record_delimiter: ["\r\n", "\n"],
     }) as unknown as Parsed[];
   } catch (error) {
-    const e = error as Error & { lines?: number; column?: number };
+    const e = error as Error & { lines?: number; column?: number; code?: string };
+    if (e.code === "CSV_QUOTE_NOT_CLOSED") {
+      const opened = unclosedQuoteLine(text);
+      throw new SyntaxError(
+        `Cannot parse CSV ${JSON.stringify(name)}${
+          opened ? `, line ${opened}` : ""
+        }: a quoted field opens here and is never closed (a missing or stray '"')`,
+      );
+    }
     const where = e.lines ? `, line ${e.lines}` : "";
     throw new SyntaxError(`Cannot parse CSV ${JSON.stringify(name)}${where}: ${e.message}`);
   }
@@ -61,4 +69,28 @@ export function parseCsv(text: string, name = "<csv>"): SourceTable {
     return { line: start, cells: record };
   }).slice(1);
   return { name, header, records };
+}
+
+/**
+ * The line where the quoted field that never closes opens (csv-parse reports the end of the file instead), or
+ * `null` when every quote closes. Quotes open a field only at its start, and `""` inside one is a quote.
+ */
+export function unclosedQuoteLine(text: string): number | null {
+  let line = 1;
+  let opened = 0;
+  let quoted = false;
+  let fieldStart = true;
+  for (let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "\n") line++;
+    if (quoted) {
+      if (c !== '"') continue;
+      if (text[i + 1] === '"') i++;
+      else quoted = false;
+    } else if (c === '"' && fieldStart) {
+      quoted = true;
+      opened = line;
+    } else if (c !== "\r") fieldStart = c === "," || c === "\n";
+  }
+  return quoted ? opened : null;
 }

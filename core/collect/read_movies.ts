@@ -4,6 +4,7 @@
  * @module
  */
 import { type CellReader, type ColumnMap, mapColumns } from "./column_map.ts";
+import { parseDecimal } from "./decimal_number.ts";
 import { readJsonList } from "./read_json_list.ts";
 import type { MovieRecord } from "./movie_record.ts";
 import type { SourceTable } from "./source_table.ts";
@@ -88,8 +89,9 @@ export function readMovies(table: SourceTable, map: ColumnMap): MovieRecord[] {
     const number = (column: string, zeroMeansMissing = false): number | null => {
       const t = text(column);
       if (t === null) return null;
-      const value = MISSING_NUMBER.has(t.toLowerCase()) ? null : Number(t);
-      if (value !== null && !Number.isFinite(value)) fail(line, column, t, "is not a number");
+      const missing = MISSING_NUMBER.has(t.toLowerCase());
+      const value = missing ? null : parseDecimal(t);
+      if (!missing && value === null) fail(line, column, t, "is not a number");
       if (value === null || (zeroMeansMissing && value === 0)) {
         missingNumbers.add(column);
         return null;
@@ -123,8 +125,8 @@ export function readMovies(table: SourceTable, map: ColumnMap): MovieRecord[] {
         case "year": {
           const t = text(reader.column);
           if (t === null) return null;
-          const value = Number(t);
-          if (Number.isFinite(value)) return Math.trunc(value);
+          const value = parseDecimal(t);
+          if (value !== null) return Math.trunc(value);
           const match = t.match(/\d{4}/g);
           if (!match) fail(line, reader.column, t, "has no four-digit year");
           return Number(match![match!.length - 1]);

@@ -6,6 +6,9 @@
 import type { TestIndex, TrainIndex } from "../artifacts.ts";
 import { createRandom, deriveSeed } from "../random.ts";
 
+/** The smallest test set collect makes unless told otherwise (`--allow-small`): fewer rows say little. */
+export const MIN_TEST_ROWS = 20;
+
 /** Options of {@link splitRows}. */
 export interface SplitOptions {
   /** @default 42 */
@@ -16,6 +19,8 @@ export interface SplitOptions {
   k?: number;
   /** Share of the non-test rows in each bag, rounded; the rest is the bag's validation set. @default 0.9 */
   bagFraction?: number;
+  /** The fewest test rows accepted. @default 1 */
+  minTest?: number;
 }
 
 /** The test set and bags 1..K. */
@@ -28,10 +33,10 @@ export interface Split {
  * Split `n` rows: `ceil(testFraction · n)` seeded test rows, then K bags, each a seeded random `bagFraction` of
  * the non-test rows, the rest of them its validation set. All index lists are sorted.
  *
- * @throws {RangeError} for fractions outside (0, 1), K < 1, or too few rows.
+ * @throws {RangeError} for fractions outside (0, 1), K < 1, too few rows, or fewer test rows than `minTest`.
  */
 export function splitRows(n: number, options: SplitOptions = {}): Split {
-  const { seed = 42, testFraction = 0.15, k = 3, bagFraction = 0.9 } = options;
+  const { seed = 42, testFraction = 0.15, k = 3, bagFraction = 0.9, minTest = 1 } = options;
   if (!(testFraction > 0 && testFraction < 1)) {
     throw new RangeError(`Cannot split rows: test fraction ${testFraction} is not in (0, 1)`);
   }
@@ -44,6 +49,13 @@ export function splitRows(n: number, options: SplitOptions = {}): Split {
   const nTest = Math.ceil(testFraction * n);
   const nRest = n - nTest;
   const nBag = Math.round(bagFraction * nRest);
+  if (n > 0 && nTest < minTest) {
+    throw new RangeError(
+      `Cannot split ${n} rows: the test set would have ${nTest} (${
+        Math.round(testFraction * 100)
+      }%), fewer than ${minTest}; use more movies, a larger --test-fraction, or --allow-small to go on anyway`,
+    );
+  }
   if (nTest < 1 || nBag < 1 || nBag >= nRest) {
     throw new RangeError(`Cannot split ${n} rows: too few for a test set and bags with validation rows`);
   }

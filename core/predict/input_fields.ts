@@ -5,6 +5,7 @@
  * @module
  */
 import type { Encoders } from "../features/encoders.ts";
+import { parseDecimal } from "../collect/decimal_number.ts";
 import type { MovieInput } from "./movie_input.ts";
 import type { UnknownInput } from "./unknown_inputs.ts";
 
@@ -104,8 +105,8 @@ export function movieInputFromForm(
     const raw = (values[f.name] ?? "").trim();
     let value: string | number | string[] | null = raw === "" ? null : raw;
     if (f.kind === "number" && value !== null) {
-      const n = Number(raw);
-      if (!Number.isFinite(n)) {
+      const n = parseDecimal(raw);
+      if (n === null) {
         throw new FormFieldError(
           f.name,
           `Cannot read the form: ${f.label} ${JSON.stringify(raw)} is not a number`,

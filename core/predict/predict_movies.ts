@@ -16,6 +16,7 @@ import { unscaleTarget } from "../train/target_scaling.ts";
 import { type CombinedScore, combineMembers } from "./combine_members.ts";
 import { type ConformalCalibration, type PredictionInterval, predictionIntervals } from "./conformal.ts";
 import { matchVocabularyCase } from "./match_vocabulary_case.ts";
+import { type ClampedScore, clampScore, type OutOfRangeInput, outOfRangeInputs } from "./out_of_range.ts";
 import { type UnknownInput, unknownInputs } from "./unknown_inputs.ts";
 
 /** Rows per `predict` batch (tfjs's default, 32, makes large tables slow on the CPU backends). */
@@ -41,7 +42,10 @@ export interface Ensemble {
   conformal?: ConformalCalibration | null;
 }
 
-/** One movie's prediction. */
+/**
+ * One movie's prediction. `score` is the members' mean clamped to the target's valid range; `min`, `max`,
+ * `spread` and the members' scores are as the members gave them.
+ */
 export interface MoviePrediction extends CombinedScore {
   title: string;
   /** Source line (or record number) of the movie. */
@@ -52,6 +56,10 @@ export interface MoviePrediction extends CombinedScore {
   intervals: PredictionInterval[];
   /** The inputs the model did not know and how they were handled. */
   unknown: UnknownInput[];
+  /** The numeric inputs outside the range of the training rows (the model extrapolates on them). */
+  outOfRange: OutOfRangeInput[];
+  /** How `score` was clamped to the target's valid range; `null` when it was within it. */
+  clamped: ClampedScore | null;
 }
 
 /**
@@ -82,8 +90,9 @@ export function encodeMovies(
 
 /**
  * Predict `movies` with `ensemble` on `tf`'s current backend. Scores are in target units (IMDb points);
- * `score` is the members' mean, `intervals` its calibrated prediction intervals and `spread` the members'
- * standard deviation. Names and categories that differ from the vocabulary only in case are read as the
+ * `score` is the members' mean (clamped to the target's valid range, and said so), `intervals` its calibrated
+ * prediction intervals and `spread` the members' standard deviation; numeric inputs outside the training
+ * range are listed. Names and categories that differ from the vocabulary only in case are read as the
  * vocabulary spells them.
  *
  * @throws {TypeError} when a member's input width does not match the encoders (or the auto-encoder's codes).
@@ -135,13 +144,16 @@ export async function predictMovies(
   return matched.map((movie, i) => {
     const each = members.map((m, j) => ({ k: m.k, score: unscaleTarget(scores[j][i], m.target) }));
     const combined = combineMembers(each.map((e) => e.score));
+    const clamped = clampScore(combined.score, encoders);
     return {
       title: movie.title,
       line: movie.line,
       ...combined,
-      intervals: ensemble.conformal ? predictionIntervals(combined.score, ensemble.conformal) : [],
+      ...clamped,
+      intervals: ensemble.conformal ? predictionIntervals(clamped.score, ensemble.conformal) : [],
       members: each,
       unknown: unknownInputs(movie, encoders, words),
+      outOfRange: outOfRangeInputs(movie, encoders),
     };
   });
 }

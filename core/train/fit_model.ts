@@ -82,6 +82,8 @@ export interface FitOptions {
    * @default null
    */
   average?: WeightAverage | null;
+  /** What to call the model in error messages. @default "the model" */
+  name?: string;
 }
 
 /** Rows `rows` of `m` as a new tensor. Shape: [rows.length, columns]. */
@@ -209,6 +211,8 @@ export async function evaluateLoss(
  * seeded generator, take batches of `batchSize` (the last may be smaller), one `optimizer.minimize` per batch,
  * then the validation loss in one prediction (of the averaged weights with `options.average`); then
  * `onEpoch(state, improved)`. Returns the final state.
+ *
+ * @throws {RangeError} when a loss is not a finite number (the run diverged): that epoch is not passed on.
  * No tensors are left behind. Reads the device once per epoch.
  */
 export async function fitModel(
@@ -230,6 +234,7 @@ export async function fitModel(
     patience = 0,
     maxBatches = 0,
     average = null,
+    name = "the model",
   } = options;
   const fn = lossFunction(loss);
   const varList = model.trainableWeights.map((w) => w.read() as tf.Variable);
@@ -267,6 +272,13 @@ export async function fitModel(
     average?.swap();
     const valLoss = await evaluateLoss(model, data, data.validation, loss);
     const epoch = current.epoch + 1;
+    if (!Number.isFinite(trainLoss) || (valLoss !== null && !Number.isFinite(valLoss))) {
+      throw new RangeError(
+        `Cannot train ${name}: the ${
+          Number.isFinite(trainLoss) ? "validation" : "training"
+        } loss is ${Number.isFinite(trainLoss) ? valLoss : trainLoss} in epoch ${epoch} (it diverged: try a lower learning rate or a larger batch size)`,
+      );
+    }
     const score = valLoss ?? trainLoss;
     const improved = current.bestValLoss === null || score < current.bestValLoss;
     current = {

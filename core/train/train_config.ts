@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { checkOptions, type OptionRule } from "../config.ts";
 
 /** The stages of `deno task train`, in order. */
 export const TRAIN_STAGES = ["autoencoder", "encode", "regress", "predict"] as const;
@@ -150,10 +151,31 @@ export const TRAIN_DEFAULTS: TrainConfig = {
   ...TRAIN_PRESETS.default,
 };
 
+/** What each numeric or list option must be (see `core/config.ts`). */
+export const TRAIN_RULES: { [K in keyof TrainConfig]?: readonly OptionRule[] } = {
+  seed: ["integer", "nonNegative"],
+  stages: ["nonEmpty"],
+  keepCheckpoints: ["integer", "nonNegative"],
+  aeDims: ["integer", "positive"],
+  aeEpochs: ["integer", "nonNegative"],
+  aeBatchSize: ["integer", "positive"],
+  aeLearningRate: ["positive"],
+  k: ["integer", "nonNegative"],
+  epochs: ["integer", "nonNegative"],
+  batchSize: ["integer", "positive"],
+  learningRate: ["positive"],
+  lrDecay: ["positive"],
+  hidden: ["nonEmpty", "integer", "positive"],
+  weightDecay: ["nonNegative"],
+  patience: ["integer", "nonNegative"],
+  maxBatches: ["integer", "nonNegative"],
+};
+
 /**
  * Resolve a partial config: base options, then the preset it names (default `default`), then its own values.
  *
- * @throws {RangeError} for an unknown preset, stage, backend, loss or optimiser, or a non-positive size.
+ * @throws {RangeError} for an unknown preset, stage, backend, loss or optimiser, a size that is not a positive
+ *   whole number, a rate that is not a positive number, or an empty list of stages or widths.
  */
 export function resolveTrainConfig(config: Partial<TrainConfig> = {}): TrainConfig {
   const preset = config.preset ?? TRAIN_DEFAULTS.preset;
@@ -179,24 +201,12 @@ export function resolveTrainConfig(config: Partial<TrainConfig> = {}): TrainConf
   oneOf("aeLoss", LOSSES, resolved.aeLoss);
   oneOf("optimizer", OPTIMIZERS, resolved.optimizer);
   oneOf("aeOptimizer", OPTIMIZERS, resolved.aeOptimizer);
-  for (const key of ["aeDims", "aeBatchSize", "batchSize", "aeLearningRate", "learningRate", "lrDecay"]) {
-    if (!((resolved[key] as number) > 0)) {
-      throw new RangeError(`Cannot use ${key} ${resolved[key]}: must be greater than 0`);
-    }
-  }
-  for (const key of ["aeEpochs", "epochs", "patience", "k", "keepCheckpoints", "weightDecay", "maxBatches"]) {
-    if (!((resolved[key] as number) >= 0)) {
-      throw new RangeError(`Cannot use ${key} ${resolved[key]}: must be 0 or more`);
-    }
-  }
+  checkOptions(resolved, TRAIN_RULES);
   if (!(resolved.averageDecay >= 0 && resolved.averageDecay < 1)) {
     throw new RangeError(`Cannot use averageDecay ${resolved.averageDecay}: must be in [0, 1)`);
   }
   if (!(resolved.dropout >= 0 && resolved.dropout < 1)) {
     throw new RangeError(`Cannot use dropout ${resolved.dropout}: must be in [0, 1)`);
-  }
-  if (resolved.hidden.some((h) => !(h >= 1 && Number.isInteger(h)))) {
-    throw new RangeError(`Cannot use hidden ${JSON.stringify(resolved.hidden)}: widths must be integers ≥ 1`);
   }
   return resolved;
 }

@@ -21,6 +21,7 @@ import {
   movieInputFromForm,
 } from "../../core/predict/input_fields.ts";
 import { movieFromInput } from "../../core/predict/movie_input.ts";
+import { describeClamp, describeOutOfRange } from "../../core/predict/out_of_range.ts";
 import {
   type Ensemble,
   type MoviePrediction,
@@ -102,7 +103,14 @@ function show(p: MoviePrediction, fields: readonly InputField[]): void {
   const headline = document.createElement("p");
   headline.className = "try-score";
   headline.append(cell("strong", p.score.toFixed(2)), " predicted IMDb score");
+  if (p.clamped) headline.append(cell("span", ` — clamped: ${describeClamp(p.clamped)}.`));
   out.append(headline);
+  if (p.outOfRange.length > 0) {
+    out.append(cell("h2", "Inputs outside the training range (the model extrapolates)"));
+    const list = document.createElement("ul");
+    for (const o of p.outOfRange) list.append(cell("li", describeOutOfRange(o)));
+    out.append(list);
+  }
   if (p.intervals.length > 0) {
     const intervals = document.createElement("p");
     intervals.className = "try-intervals";

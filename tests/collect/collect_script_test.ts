@@ -34,7 +34,7 @@ async function listFiles(dir: string): Promise<string[]> {
 Deno.test("collect on the embedded default (vega-datasets movies) writes every artifact of the contract", async () => {
   const out = await Deno.makeTempDir();
   try {
-    const { manifest } = await quiet(() => run({ ...defaults, out }));
+    const { manifest } = await quiet(() => run({ ...defaults, allowSmall: true, out }));
     assertEquals(manifest.profile, "vega-movies");
     assertEquals(manifest.input.records, 3201);
     assertEquals(manifest.rows.kept + manifest.dropped["invalid target"].count, 3201);
@@ -57,7 +57,7 @@ Deno.test("collect writes input_vectors.npy as numpy float32 with a [rows, featu
   const out = await Deno.makeTempDir();
   try {
     const data = await writeCsv(out, imdbCsv({ rows: 60 }));
-    const { manifest } = await quiet(() => run({ ...defaults, data, out: join(out, "a") }));
+    const { manifest } = await quiet(() => run({ ...defaults, allowSmall: true, data, out: join(out, "a") }));
     const bytes = await Deno.readFile(join(out, "a", PATHS.inputVectors));
     const headerLength = new DataView(bytes.buffer).getUint16(8, true);
     const header = new TextDecoder().decode(bytes.subarray(10, 10 + headerLength));
@@ -78,9 +78,9 @@ Deno.test("collect with the same seed writes byte-identical artifacts (all but t
     const a = join(dir, "a");
     const b = join(dir, "b");
     const c = join(dir, "c");
-    await quiet(() => run({ ...defaults, data, out: a, seed: 5 }));
-    await quiet(() => run({ ...defaults, data, out: b, seed: 5 }));
-    await quiet(() => run({ ...defaults, data, out: c, seed: 6 }));
+    await quiet(() => run({ ...defaults, allowSmall: true, data, out: a, seed: 5 }));
+    await quiet(() => run({ ...defaults, allowSmall: true, data, out: b, seed: 5 }));
+    await quiet(() => run({ ...defaults, allowSmall: true, data, out: c, seed: 6 }));
     const files = await listFiles(a);
     assertEquals(files, await listFiles(b));
     assertTrue(
@@ -109,15 +109,19 @@ Deno.test("collect rejects a wrong path, an empty file and a missing column, lea
   try {
     const out = join(dir, "out");
     await assertRejects(
-      () => run({ ...defaults, data: join(dir, "nope.csv"), out }),
+      () => run({ ...defaults, allowSmall: true, data: join(dir, "nope.csv"), out }),
       Deno.errors.NotFound,
       "nope.csv",
     );
     const empty = await writeCsv(dir, "", "empty.csv");
-    await assertRejects(() => run({ ...defaults, data: empty, out }), SyntaxError, "empty.csv");
+    await assertRejects(
+      () => run({ ...defaults, allowSmall: true, data: empty, out }),
+      SyntaxError,
+      "empty.csv",
+    );
     const noScore = await writeCsv(dir, imdbCsv({ rows: 30 }).replace("imdb_score", "score"), "noscore.csv");
     const error = await assertRejects(
-      () => run({ ...defaults, data: noScore, out, profile: "imdb5000" }),
+      () => run({ ...defaults, allowSmall: true, data: noScore, out, profile: "imdb5000" }),
       TypeError,
       '"imdb_score" is missing',
     );
@@ -135,7 +139,9 @@ Deno.test("scripts/collect.ts exits non-zero on a non-numeric cell, names file, 
     const bad = await writeCsv(dir, imdbCsv({ rows: 40, cells: { 2: { budget: "12 million" } } }), "bad.csv");
     const script = new URL("../../scripts/collect.ts", import.meta.url).pathname;
     const collect = (data: string, out: string) =>
-      new Deno.Command(Deno.execPath(), { args: ["run", "-A", script, "--data", data, "--out", out] })
+      new Deno.Command(Deno.execPath(), {
+        args: ["run", "-A", script, "--data", data, "--out", out, "--allow-small"],
+      })
         .output();
 
     const fresh = join(dir, "fresh");

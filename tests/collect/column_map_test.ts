@@ -46,6 +46,7 @@ Deno.test("collect --map reads a table with its own column names through the map
   try {
     const { manifest, dataset } = await run({
       ...defaults,
+      allowSmall: true,
       data: fixture("custom/films.csv"),
       map: fixture("custom/films_map.json"),
       out,
@@ -69,13 +70,13 @@ Deno.test("collect --map with a bad map file fails before writing anything", asy
     await Deno.writeTextFile(map, JSON.stringify({ ...base, target: { column: "Score" } }));
     const out = join(dir, "out");
     await assertRejects(
-      () => run({ ...defaults, data: fixture("custom/films.csv"), map, out }),
+      () => run({ ...defaults, allowSmall: true, data: fixture("custom/films.csv"), map, out }),
       TypeError,
       'needs "min"',
     );
     await Deno.writeTextFile(map, "{ not json");
     await assertRejects(
-      () => run({ ...defaults, data: fixture("custom/films.csv"), map, out }),
+      () => run({ ...defaults, allowSmall: true, data: fixture("custom/films.csv"), map, out }),
       SyntaxError,
       "bad_map.json",
     );

@@ -16,7 +16,7 @@ async function collect(options: Partial<CollectConfig>) {
   console.log = () => {};
   console.error = (...args: unknown[]) => messages.push(args.join(" "));
   try {
-    const result = await run({ ...defaults, out, ...options });
+    const result = await run({ ...defaults, allowSmall: true, out, ...options });
     return { ...result, artifacts: await loadCollectArtifacts(out), messages };
   } finally {
     console.log = log;

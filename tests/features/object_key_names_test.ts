@@ -73,7 +73,12 @@ Deno.test("predict scores a movie whose director, actor and keyword are object k
   const movie = join(out, "keys-movie.json");
   await Deno.writeTextFile(
     movie,
-    JSON.stringify({ title: "Keys", director: "constructor", actors: ["__proto__", "toString"], keywords: KEYS }),
+    JSON.stringify({
+      title: "Keys",
+      director: "constructor",
+      actors: ["__proto__", "toString"],
+      keywords: KEYS,
+    }),
   );
   const [p] = (await predict({ out, movie }, { quiet: true })).predictions;
   assertTrue(Number.isFinite(p.score), `score ${p.score}`);

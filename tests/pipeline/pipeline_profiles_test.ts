@@ -45,7 +45,7 @@ async function runPipeline(out: string, options: Partial<CollectConfig>): Promis
   console.log = console.error = console.warn = (...args: unknown[]) => messages.push(args.join(" "));
   let collected: CollectResult;
   try {
-    collected = await collect({ ...defaults, out, k: 2, ...options });
+    collected = await collect({ ...defaults, allowSmall: true, out, k: 2, ...options });
     await train({
       out,
       backend: "cpu",

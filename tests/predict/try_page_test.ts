@@ -9,6 +9,7 @@ import { int } from "../../site/_lib/format.ts";
 import { run as predict } from "../../scripts/predict.ts";
 import { serveSite } from "../../scripts/serve.ts";
 import { trainedSite } from "./_trained.ts";
+import { EXTREME } from "./_extreme_movie.ts";
 
 const MOVIE = new URL("../testdata/predict/movie.json", import.meta.url).pathname;
 
@@ -68,6 +69,58 @@ function formValues(movie: MovieInput, names: string[]): Record<string, string> 
   return values;
 }
 
+type Browser = Awaited<ReturnType<typeof launchChromium>>;
+
+/** Open the served Try page, wait for its models, fill the form with `movie`, submit, and return the result. */
+async function tryMovie(
+  browser: Browser,
+  url: string,
+  movie: MovieInput,
+): Promise<{ page: MoviePrediction; shown: string }> {
+  const session = await browser.open(url);
+  await browser.waitFor(
+    `["ready", "error"].includes(document.body.dataset.tryState)`,
+    session,
+    "the Try page did not load its models",
+    30_000,
+  );
+  const status = () =>
+    browser.cdp.evaluate<string>(`document.getElementById("try-status").textContent`, session);
+  assertEquals(
+    await browser.cdp.evaluate<string>("document.body.dataset.tryState", session),
+    "ready",
+    await status(),
+  );
+  const names = await browser.cdp.evaluate<string[]>(
+    `[...document.querySelectorAll("#try-form [name]")].map((e) => e.name)`,
+    session,
+  );
+  const values = formValues(movie, names);
+  await browser.cdp.evaluate(
+    `(() => {
+      const values = ${JSON.stringify(values)};
+      for (const [name, value] of Object.entries(values)) document.querySelector(\`[name="\${name}"]\`).value = value;
+      document.getElementById("try-form").requestSubmit();
+    })()`,
+    session,
+  );
+  await browser.waitFor(
+    `["done", "error"].includes(document.body.dataset.tryState)`,
+    session,
+    "the Try page did not predict",
+  );
+  const result = await browser.cdp.evaluate<string | undefined>(
+    `document.getElementById("try-result").dataset.result`,
+    session,
+  );
+  assertTrue(result, await status());
+  const shown = await browser.cdp.evaluate<string>(
+    `document.getElementById("try-result").textContent`,
+    session,
+  );
+  return { page: JSON.parse(result) as MoviePrediction, shown };
+}
+
 Deno.test({
   name: "the Try page in headless Chromium predicts the same scores as deno task predict for the same movie",
   sanitizeOps: false,
@@ -77,50 +130,8 @@ Deno.test({
     const server = serveSite(siteOut, { port: 0 });
     const browser = await launchChromium();
     try {
-      const session = await browser.open(`http://127.0.0.1:${server.addr.port}/try.html`);
-      await browser.waitFor(
-        `["ready", "error"].includes(document.body.dataset.tryState)`,
-        session,
-        "the Try page did not load its models",
-        30_000,
-      );
-      const status = await browser.cdp.evaluate<string>(
-        `document.getElementById("try-status").textContent`,
-        session,
-      );
-      assertEquals(
-        await browser.cdp.evaluate<string>("document.body.dataset.tryState", session),
-        "ready",
-        status,
-      );
-      const names = await browser.cdp.evaluate<string[]>(
-        `[...document.querySelectorAll("#try-form [name]")].map((e) => e.name)`,
-        session,
-      );
       const movie = JSON.parse(await Deno.readTextFile(MOVIE)) as MovieInput;
-      const values = formValues(movie, names);
-      await browser.cdp.evaluate(
-        `(() => {
-          const values = ${JSON.stringify(values)};
-          for (const [name, value] of Object.entries(values)) document.querySelector(\`[name="\${name}"]\`).value = value;
-          document.getElementById("try-form").requestSubmit();
-        })()`,
-        session,
-      );
-      await browser.waitFor(
-        `["done", "error"].includes(document.body.dataset.tryState)`,
-        session,
-        "the Try page did not predict",
-      );
-      const result = await browser.cdp.evaluate<string | undefined>(
-        `document.getElementById("try-result").dataset.result`,
-        session,
-      );
-      assertTrue(
-        result,
-        await browser.cdp.evaluate<string>(`document.getElementById("try-status").textContent`, session),
-      );
-      const page = JSON.parse(result) as MoviePrediction;
+      const { page, shown } = await tryMovie(browser, `http://127.0.0.1:${server.addr.port}/try.html`, movie);
       const [cli] = (await predict({ out, movie: MOVIE }, { quiet: true })).predictions;
       assertEquals(page.members.map((m) => m.k), cli.members.map((m) => m.k));
       page.members.forEach((m, j) =>
@@ -135,10 +146,6 @@ Deno.test({
       });
       assertEquals(page.intervals.length, 2, "an 80% and a 95% interval");
       assertEquals(page.unknown, cli.unknown, "the same inputs are reported unknown");
-      const shown = await browser.cdp.evaluate<string>(
-        `document.getElementById("try-result").textContent`,
-        session,
-      );
       assertTrue(shown.includes(page.score.toFixed(2)), "the score is shown");
       assertTrue(
         shown.includes(`80% interval: ${page.intervals[0].low.toFixed(1)} to`),
@@ -178,6 +185,43 @@ Deno.test({
       assertEquals(after.data, false);
       assertEquals(after.invalid, "true", "the field is marked");
       assertTrue(after.note.includes("is not a number"), after.note);
+    } finally {
+      await browser.close();
+      await server.shutdown();
+    }
+  },
+});
+
+Deno.test({
+  name: "the Try page flags inputs outside the training range, clamps the score, and takes object-key names",
+  sanitizeOps: false,
+  sanitizeResources: false,
+  async fn() {
+    const { siteOut, out } = await trainedSite();
+    const server = serveSite(siteOut, { port: 0 });
+    const browser = await launchChromium();
+    const movie: MovieInput = {
+      ...EXTREME,
+      director: "constructor",
+      actors: ["__proto__", "toString"],
+      keywords: ["toString", "constructor"],
+    };
+    try {
+      const { page, shown } = await tryMovie(browser, `http://127.0.0.1:${server.addr.port}/try.html`, movie);
+      const path = join(out, "extreme-keys.json");
+      await Deno.writeTextFile(path, JSON.stringify(movie));
+      const [cli] = (await predict({ out, movie: path }, { quiet: true })).predictions;
+      assertEquals(page.outOfRange, cli.outOfRange);
+      assertEquals(page.outOfRange.map((o) => o.field).sort(), [
+        "numbers.duration",
+        "numbers.votes",
+        "numbers.year",
+      ]);
+      assertTrue(page.clamped !== null, "the score is clamped");
+      assertAlmostEquals(page.score, cli.score, 1e-4);
+      assertTrue(shown.includes("numbers.year 3000 is outside the training range"), shown);
+      assertTrue(shown.includes("was clamped to the valid range"), shown);
+      assertTrue(page.unknown.some((u) => u.field === "director" && u.value === "constructor"));
     } finally {
       await browser.close();
       await server.shutdown();
