@@ -133,6 +133,12 @@ export async function parseCli<T extends Config>(args: string[], spec: CliSpec<T
   return { help: false, config: mergeConfig(config, fromFlags, "flags") };
 }
 
+/** Whether `DEBUG` is set, asked only where env access is granted (`serve` has none: no prompt, no throw). */
+function debugEnabled(): boolean {
+  const granted = Deno.permissions.querySync({ name: "env", variable: "DEBUG" }).state === "granted";
+  return granted && Boolean(Deno.env.get("DEBUG"));
+}
+
 /**
  * Run a stage's `main`: on error print `error: <message>` to stderr and exit 1 (2 for bad arguments). Set
  * `DEBUG=1` to see the stack.
@@ -143,7 +149,7 @@ export async function runMain(main: () => Promise<unknown>): Promise<void> {
   } catch (error) {
     const e = error as Error;
     console.error(`error: ${e.message ?? e}`);
-    if (Deno.env.get("DEBUG")) console.error(e.stack);
+    if (debugEnabled()) console.error(e.stack);
     Deno.exit(
       e.message?.startsWith("Cannot parse arguments") || e.message?.startsWith("Cannot use --") ? 2 : 1,
     );

@@ -17,6 +17,17 @@ import { exists, join, readJsonFile, writeJsonAtomic } from "./_fs.ts";
 /** The folder under the site root holding the page's files. */
 export const TRY_DIR = "try";
 
+/** The classic script the page loads before `tf.min.js` (see {@link TF_GLOBALS_SCRIPT}). */
+export const TF_GLOBALS = "tf-globals.js";
+
+/**
+ * `tf.min.js` assigns the global `regeneratorRuntime` and, when that throws (strict mode, undeclared), falls
+ * back to `Function(...)`, which a Content-Security-Policy without 'unsafe-eval' refuses, stopping tfjs half
+ * loaded. Declaring the global first avoids the fallback, so the page works under `deno task serve`'s policy.
+ */
+export const TF_GLOBALS_SCRIPT =
+  "// Declared before tf.min.js: see scripts/_try_assets.ts.\nvar regeneratorRuntime;\n";
+
 /** The page script's entry point. */
 export const TRY_ENTRY = fileURLToPath(new URL("../site/_try/try_page.ts", import.meta.url));
 
@@ -96,6 +107,7 @@ export async function writeTryAssets(out: string, siteDir: string): Promise<TryP
     throw new Deno.errors.NotFound(`Cannot build the Try page: ${tfjs} is missing (run \`deno install\`)`);
   }
   await Deno.copyFile(tfjs, join(dir, "tf.min.js"));
+  await Deno.writeTextFile(join(dir, TF_GLOBALS), TF_GLOBALS_SCRIPT);
   await bundleForBrowser(TRY_ENTRY, join(dir, "try.js"));
   const loaded: string[] = [];
   for await (const path of walk(dir)) loaded.push(`${TRY_DIR}/${path}`);

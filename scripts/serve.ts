@@ -7,6 +7,7 @@
  */
 import { extname, resolve, sep } from "node:path";
 import { cli, type CliSpec } from "./_cli.ts";
+import { listenHttp, type SmallServer } from "./_http_server.ts";
 
 /** The serve options. */
 export const defaults = {
@@ -49,35 +50,91 @@ export const CONTENT_TYPES: Record<string, string> = {
 };
 
 /**
+ * Headers on every response: no MIME sniffing, and a Content-Security-Policy that allows only this origin's
+ * scripts (the Try page's `tf.min.js` and `try.js`) and model files, WebAssembly compilation (tfjs probes for
+ * it; no JavaScript eval), and inline styles (Plot's SVG charts).
+ */
+export const SECURITY_HEADERS: Record<string, string> = {
+  "x-content-type-options": "nosniff",
+  "content-security-policy": [
+    "default-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; "),
+  "referrer-policy": "no-referrer",
+};
+
+/** The longest URL path served (longer ones get 400). */
+export const MAX_PATH = 1024;
+
+/** A plain-text response with the security headers. */
+export function textResponse(status: number, text: string, extra: Record<string, string> = {}): Response {
+  return new Response(text, {
+    status,
+    headers: { ...SECURITY_HEADERS, "content-type": "text/plain; charset=utf-8", ...extra },
+  });
+}
+
+function inside(base: string, path: string): boolean {
+  return path === base || path.startsWith(base.endsWith(sep) ? base : base + sep);
+}
+
+/**
  * A request handler serving the files under `root`: `GET`/`HEAD` only, `/` and folders map to `index.html`,
- * paths that leave `root` are refused (403), missing files are 404.
+ * paths that leave `root` (by `..` or through a symbolic link) are refused (403), NUL bytes and over-long
+ * paths are bad requests (400), missing files are 404.
  */
 export function staticHandler(root: string): (request: Request) => Promise<Response> {
   const base = resolve(root);
+  let realBase: Promise<string> | undefined;
   return async (request) => {
     if (request.method !== "GET" && request.method !== "HEAD") {
-      return new Response("method not allowed", { status: 405, headers: { allow: "GET, HEAD" } });
+      return textResponse(405, "method not allowed", { allow: "GET, HEAD" });
     }
     let path: string;
     try {
       path = decodeURIComponent(new URL(request.url).pathname);
     } catch {
-      return new Response("bad path", { status: 400 });
+      return textResponse(400, "bad path");
     }
+    if (path.includes("\0") || path.length > MAX_PATH) return textResponse(400, "bad path");
     let file = resolve(base, `.${path}`);
-    if (file !== base && !file.startsWith(base + sep)) return new Response("forbidden", { status: 403 });
+    if (!inside(base, file)) return textResponse(403, "forbidden");
     try {
-      if ((await Deno.stat(file)).isDirectory) file = resolve(file, "index.html");
-      const body = await Deno.readFile(file);
+      realBase ??= Deno.realPath(base);
+      let real = await Deno.realPath(file);
+      if ((await Deno.stat(real)).isDirectory) {
+        file = resolve(file, "index.html");
+        real = await Deno.realPath(file);
+      }
+      if (!inside(await realBase, real)) return textResponse(403, "forbidden");
+      const body = await Deno.readFile(real);
       const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? "application/octet-stream";
       return new Response(request.method === "HEAD" ? null : body, {
-        headers: { "content-type": type, "content-length": String(body.length), "cache-control": "no-cache" },
+        headers: {
+          ...SECURITY_HEADERS,
+          "content-type": type,
+          "content-length": String(body.length),
+          "cache-control": "no-cache",
+        },
       });
     } catch (error) {
       if (error instanceof Deno.errors.NotFound || error instanceof Deno.errors.NotADirectory) {
-        return new Response("not found", { status: 404 });
+        return textResponse(404, "not found");
       }
-      throw error;
+      if (/name too long|os error 36|FilesystemLoop|os error 40/i.test(String(error))) {
+        return textResponse(400, "bad path");
+      }
+      if (error instanceof Deno.errors.IsADirectory || error instanceof Deno.errors.PermissionDenied) {
+        return textResponse(403, "forbidden");
+      }
+      return textResponse(500, "cannot read the file");
     }
   };
 }
@@ -89,17 +146,32 @@ export interface ServeOptions {
   /** Called with each request's method, path and status. */
   log?: (line: string) => void;
   signal?: AbortSignal;
+  /** Milliseconds a client has to send its request head. @default 10000 */
+  headerTimeoutMs?: number;
 }
 
-/** Serve `root` on 127.0.0.1; the returned server's `addr.port` is the port bound. */
-export function serveSite(root: string, options: ServeOptions = {}): Deno.HttpServer<Deno.NetAddr> {
-  const { port = 8000, log, signal } = options;
+/**
+ * Serve `root` on 127.0.0.1; the returned server's `addr.port` is the port bound.
+ *
+ * @throws {Deno.errors.AddrInUse} naming the port and suggesting `--port 0` when it is taken.
+ */
+export function serveSite(root: string, options: ServeOptions = {}): SmallServer {
+  const { port = 8000, log, signal, headerTimeoutMs } = options;
   const handle = staticHandler(root);
-  return Deno.serve({ hostname: "127.0.0.1", port, signal, onListen() {} }, async (request) => {
-    const response = await handle(request);
-    log?.(`${request.method} ${new URL(request.url).pathname} ${response.status}`);
-    return response;
-  });
+  try {
+    return listenHttp({ hostname: "127.0.0.1", port, signal, headerTimeoutMs }, async (request) => {
+      const response = await handle(request);
+      log?.(`${request.method} ${new URL(request.url).pathname} ${response.status}`);
+      return response;
+    }, (status, text) => textResponse(status, text));
+  } catch (error) {
+    if (error instanceof Deno.errors.AddrInUse) {
+      throw new Deno.errors.AddrInUse(
+        `Cannot serve on 127.0.0.1:${port}: the port is in use (another server?); use --port N, or --port 0 for any free port`,
+      );
+    }
+    throw error;
+  }
 }
 
 /** Run the server with `config` until the process is stopped. */

@@ -92,6 +92,7 @@ export function render({ report, tryPage }: { report: Report; tryPage?: TryPageD
           )}</tbody>
         </table>
       </div>
+      <script src="try/tf-globals.js"></script>
       <script src="try/tf.min.js"></script>
       <script type="module" src="try/try.js"></script>
     `,

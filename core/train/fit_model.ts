@@ -274,9 +274,9 @@ export async function fitModel(
     const epoch = current.epoch + 1;
     if (!Number.isFinite(trainLoss) || (valLoss !== null && !Number.isFinite(valLoss))) {
       throw new RangeError(
-        `Cannot train ${name}: the ${
-          Number.isFinite(trainLoss) ? "validation" : "training"
-        } loss is ${Number.isFinite(trainLoss) ? valLoss : trainLoss} in epoch ${epoch} (it diverged: try a lower learning rate or a larger batch size)`,
+        `Cannot train ${name}: the ${Number.isFinite(trainLoss) ? "validation" : "training"} loss is ${
+          Number.isFinite(trainLoss) ? valLoss : trainLoss
+        } in epoch ${epoch} (it diverged: try a lower learning rate or a larger batch size)`,
       );
     }
     const score = valLoss ?? trainLoss;

@@ -105,7 +105,10 @@ Deno.test("train stops with a message, and writes no checkpoint, when a member's
         }, { quiet: true }),
       RangeError,
     );
-    assertMatch(error.message, /^Cannot train train1: the (training|validation) loss is (NaN|-?Infinity) in epoch 1 \(it diverged/);
+    assertMatch(
+      error.message,
+      /^Cannot train train1: the (training|validation) loss is (NaN|-?Infinity) in epoch 1 \(it diverged/,
+    );
     assertEquals(await listCheckpoints(join(out, PATHS.regressorCheckpoints(1))), []);
   } finally {
     await Deno.remove(out, { recursive: true });
