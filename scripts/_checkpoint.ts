@@ -234,7 +234,9 @@ export async function latestIntactCheckpoint<S extends object>(
       return await loadCheckpoint<S>(all[i].path);
     } catch (error) {
       if (!(error instanceof CorruptCheckpointError)) throw error;
-      const previous = i > 0 ? `falling back to epoch ${all[i - 1].epoch}` : "no earlier checkpoint";
+      const previous = i > 0
+        ? `falling back to epoch ${all[i - 1].epoch}`
+        : "no earlier checkpoint, starting over";
       warn(`${error.message}: ${previous}`);
     }
   }

@@ -239,6 +239,8 @@ export async function run(
   if ((c.movie === null) === (c.data === null)) {
     throw new TypeError("Cannot predict: give exactly one of --movie FILE or --data PATH (see --help)");
   }
+  // A movie file is checked before any model is loaded.
+  const given = c.movie !== null ? await readMovieFile(c.movie) : null;
   const active = await initBackend(c.backend);
   if (!quiet) console.error(`predict: backend ${active.backend} (tfjs ${tf.version.tfjs})`);
   const t0 = performance.now();
@@ -246,7 +248,7 @@ export async function run(
   const t1 = performance.now();
   const warnings: string[] = [];
   let read: MovieRecord[];
-  if (c.movie !== null) read = await readMovieFile(c.movie);
+  if (given !== null) read = given;
   else {
     const table = await readMovieTable(c, ensemble.encoders.map);
     read = table.movies;

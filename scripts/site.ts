@@ -14,6 +14,7 @@ import type { TryPageData } from "../core/predict/predictor_manifest.ts";
 import { configureSite, type EleventyConfigApi } from "../site/eleventy.config.ts";
 import { cli, type CliSpec } from "./_cli.ts";
 import { exists, join, readJsonFile, replaceDirAtomic } from "./_fs.ts";
+import { checkOutDir } from "./_out_lock.ts";
 import { writeTryAssets } from "./_try_assets.ts";
 
 /** The site stage's options. */
@@ -66,6 +67,7 @@ export async function run(config: Partial<SiteConfig> = {}): Promise<SiteResult>
       }\` first)`,
     );
   }
+  await checkOutDir(c.siteOut, "--site-out");
   const report = validateReport(await readJsonFile(reportPath, "report"));
   const siteOut = resolve(c.siteOut);
   const files: string[] = [];
