@@ -85,3 +85,8 @@ export function jsonErrorLocation(text: string, _error?: unknown): string {
   const before = text.slice(0, offset).split("\n");
   return `, line ${before.length}, column ${before[before.length - 1].length + 1}`;
 }
+
+/** The engine's message of a `JSON.parse` error on one line (it quotes the text around the error, newlines and all). */
+export function jsonErrorMessage(error: unknown): string {
+  return String((error as Error)?.message ?? error).replace(/\s*\n\s*/g, " ");
+}

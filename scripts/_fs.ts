@@ -6,7 +6,7 @@
  */
 import { dirname, join } from "node:path";
 import { decodeText } from "../core/decode_text.ts";
-import { jsonErrorLocation } from "../core/json_error_location.ts";
+import { jsonErrorLocation, jsonErrorMessage } from "../core/json_error_location.ts";
 
 /**
  * Called before every change the stages make to the file system (a file written, a folder made, a rename, a
@@ -210,7 +210,7 @@ export async function readJsonFile<T>(path: string, what = "JSON file"): Promise
   } catch (error) {
     const where = jsonErrorLocation(text, error);
     throw new SyntaxError(
-      `Cannot parse ${what} ${JSON.stringify(path)}${where}: ${(error as Error).message}`,
+      `Cannot parse ${what} ${JSON.stringify(path)}${where}: ${jsonErrorMessage(error)}`,
     );
   }
 }

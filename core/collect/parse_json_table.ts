@@ -5,7 +5,7 @@
  * @module
  */
 import type { SourceTable } from "./source_table.ts";
-import { jsonErrorLocation } from "../json_error_location.ts";
+import { jsonErrorLocation, jsonErrorMessage } from "../json_error_location.ts";
 
 /**
  * Parse JSON `text` holding an array of objects into a {@link SourceTable}; record `i` gets `line: i + 1`.
@@ -19,7 +19,7 @@ export function parseJsonTable(text: string, name = "<json>"): SourceTable {
     value = JSON.parse(text.replace(/^\ufeff/, ""));
   } catch (error) {
     const where = jsonErrorLocation(text, error);
-    throw new SyntaxError(`Cannot parse JSON ${JSON.stringify(name)}${where}: ${(error as Error).message}`);
+    throw new SyntaxError(`Cannot parse JSON ${JSON.stringify(name)}${where}: ${jsonErrorMessage(error)}`);
   }
   if (!Array.isArray(value)) {
     throw new TypeError(`Cannot read JSON ${JSON.stringify(name)}: expected an array of movie objects`);
