@@ -203,44 +203,47 @@ export async function listCheckpoints(dir: string): Promise<{ epoch: number; pat
 }
 
 /**
- * The state of the newest checkpoint under `dir` whose files match their checksums (the model is not loaded),
- * or `null` when there is none.
+ * `read` the newest checkpoint under `dir` that it reads without a {@link CorruptCheckpointError}; each corrupt
+ * newer one is reported through `warn` and skipped. `null` when there is none.
  */
-export async function latestIntactState<S extends object>(
+async function newestIntact<T>(
   dir: string,
-): Promise<CheckpointState<S> | null> {
+  read: (path: string) => Promise<T>,
+  warn: (line: string) => void = () => {},
+): Promise<T | null> {
   const all = await listCheckpoints(dir);
   for (let i = all.length - 1; i >= 0; i--) {
     try {
-      return await readCheckpointState<S>(all[i].path);
+      return await read(all[i].path);
     } catch (error) {
       if (!(error instanceof CorruptCheckpointError)) throw error;
+      warn(
+        `${error.message}: ${
+          i > 0 ? `falling back to epoch ${all[i - 1].epoch}` : "no earlier checkpoint, starting over"
+        }`,
+      );
     }
   }
   return null;
 }
 
 /**
+ * The state of the newest checkpoint under `dir` whose files match their checksums (the model is not loaded),
+ * or `null` when there is none.
+ */
+export function latestIntactState<S extends object>(dir: string): Promise<CheckpointState<S> | null> {
+  return newestIntact(dir, (path) => readCheckpointState<S>(path));
+}
+
+/**
  * The newest checkpoint under `dir` whose files match their checksums, loaded; corrupt newer ones are
  * reported through `warn` and skipped. `null` when there is none.
  */
-export async function latestIntactCheckpoint<S extends object>(
+export function latestIntactCheckpoint<S extends object>(
   dir: string,
   warn: (line: string) => void,
 ): Promise<Checkpoint<S> | null> {
-  const all = await listCheckpoints(dir);
-  for (let i = all.length - 1; i >= 0; i--) {
-    try {
-      return await loadCheckpoint<S>(all[i].path);
-    } catch (error) {
-      if (!(error instanceof CorruptCheckpointError)) throw error;
-      const previous = i > 0
-        ? `falling back to epoch ${all[i - 1].epoch}`
-        : "no earlier checkpoint, starting over";
-      warn(`${error.message}: ${previous}`);
-    }
-  }
-  return null;
+  return newestIntact(dir, (path) => loadCheckpoint<S>(path), warn);
 }
 
 /** The folder of epoch `epoch`'s checkpoint under `dir`. */

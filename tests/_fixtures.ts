@@ -120,6 +120,22 @@ export async function writeCollectFixture(
 }
 
 /**
+ * Run `fn` on a fresh temp folder holding a collect fixture written with `options` (see
+ * {@link writeCollectFixture}); the folder is removed afterwards, whatever happens.
+ */
+export async function withCollectFixture<T>(
+  options: CollectFixtureOptions,
+  fn: (out: string, fixture: CollectFixture) => Promise<T>,
+): Promise<T> {
+  const out = await Deno.makeTempDir({ prefix: "imdb-fixture-" });
+  try {
+    return await fn(out, await writeCollectFixture(out, options));
+  } finally {
+    await Deno.remove(out, { recursive: true });
+  }
+}
+
+/**
  * A `train_summary.json` for a collect fixture listing members 1..k (`ks` when given), as if train had
  * predicted the fixture's test rows: what analyze and the site need to find the members.
  */

@@ -4,16 +4,7 @@ import { defaults, run } from "../../scripts/collect.ts";
 import { loadCollectArtifacts } from "../../scripts/_artifacts.ts";
 import { exists, join } from "../../scripts/_fs.ts";
 import { imdbCsv } from "./_movies_csv.ts";
-
-const quiet = async <T>(fn: () => Promise<T>): Promise<T> => {
-  const log = console.log;
-  console.log = () => {};
-  try {
-    return await fn();
-  } finally {
-    console.log = log;
-  }
-};
+import { quietly as quiet } from "../_console.ts";
 
 async function writeCsv(dir: string, text: string, name = "movies.csv"): Promise<string> {
   const path = join(dir, name);

@@ -11,22 +11,15 @@ import { run as train } from "../../scripts/train.ts";
 import { run as analyze } from "../../scripts/analyze.ts";
 import { run as site, type SiteResult } from "../../scripts/site.ts";
 import { join } from "../../scripts/_fs.ts";
+import { quietly } from "../_console.ts";
+import { type Browser, launchChromium } from "../_chromium.ts";
+import { serveSite } from "../../scripts/serve.ts";
 
 /** Where the trained fixture is. */
 export interface Trained {
   out: string;
   /** The source table collect read (also a valid `--data` for predict). */
   csv: string;
-}
-
-async function quietly<T>(fn: () => Promise<T>): Promise<T> {
-  const log = console.log;
-  console.log = () => {};
-  try {
-    return await fn();
-  } finally {
-    console.log = log;
-  }
 }
 
 const trained = new Map<boolean, Promise<Trained>>();
@@ -73,4 +66,30 @@ export function trainedSite(): Promise<SiteResult & Trained> {
     return { ...result, ...fixture };
   })();
   return built;
+}
+
+/** The trained site served on 127.0.0.1 and a headless Chromium to look at it. */
+export interface ServedSite {
+  /** `http://127.0.0.1:PORT/`. */
+  url: string;
+  browser: Browser;
+  /** The artifacts folder and the site's files. */
+  out: string;
+  files: string[];
+}
+
+/** Run `fn` with {@link trainedSite} served by `deno task serve`'s server and a Chromium; both stop after. */
+export async function withServedSite<T>(fn: (served: ServedSite) => Promise<T>): Promise<T> {
+  const { siteOut, out, files } = await trainedSite();
+  const server = serveSite(siteOut, { port: 0 });
+  try {
+    const browser = await launchChromium();
+    try {
+      return await fn({ url: `http://127.0.0.1:${server.addr.port}/`, browser, out, files });
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    await server.shutdown();
+  }
 }

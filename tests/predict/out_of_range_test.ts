@@ -12,22 +12,15 @@ import { movieFromInput } from "../../core/predict/movie_input.ts";
 import { join, readJsonFile } from "../../scripts/_fs.ts";
 import { PATHS } from "../../core/artifacts.ts";
 import { run as predict } from "../../scripts/predict.ts";
+import { captured } from "../_console.ts";
 import { EXTREME } from "./_extreme_movie.ts";
-import { trainedFixture } from "./_trained.ts";
 
-async function printed(fn: () => Promise<unknown>): Promise<{ out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const [log, error] = [console.log, console.error];
-  console.log = (...a: unknown[]) => out.push(a.join(" "));
-  console.error = (...a: unknown[]) => err.push(a.join(" "));
-  try {
-    await fn();
-  } finally {
-    [console.log, console.error] = [log, error];
-  }
+/** What `fn` printed, stdout and stderr each as one text. */
+async function printedText(fn: () => Promise<unknown>): Promise<{ out: string; err: string }> {
+  const { out, err } = await captured(fn);
   return { out: out.join("\n"), err: err.join("\n") };
 }
+import { trainedFixture } from "./_trained.ts";
 
 Deno.test("outOfRangeInputs() flags numbers outside the training range; clampScore() keeps scores in the target's", async () => {
   const { out } = await trainedFixture(false);
@@ -57,8 +50,8 @@ Deno.test("predict flags the extreme movie's inputs and clamps its score, in the
   const { out } = await trainedFixture(false);
   const movie = join(out, "extreme.json");
   await Deno.writeTextFile(movie, JSON.stringify(EXTREME));
-  const table = await printed(() => predict({ out, movie }));
-  const json = await printed(() => predict({ out, movie, json: true }));
+  const table = await printedText(() => predict({ out, movie }));
+  const json = await printedText(() => predict({ out, movie, json: true }));
   const [p] = JSON.parse(json.out);
   assertEquals(p.outOfRange.map((o: { field: string }) => o.field), [
     "numbers.votes",
@@ -78,7 +71,7 @@ Deno.test("predict flags the extreme movie's inputs and clamps its score, in the
 Deno.test("predict --data warns once when the table's profile is not the training data's", async () => {
   const { out } = await trainedFixture(false);
   const tmdb = new URL("../testdata/collect/tmdb/tmdb_5000_movies.csv", import.meta.url).pathname;
-  const other = await printed(() => predict({ out, data: tmdb }));
+  const other = await printedText(() => predict({ out, data: tmdb }));
   const warnings = other.err.split("\n").filter((l) => l.startsWith("predict: warning:"));
   assertEquals(warnings.length, 1, other.err);
   assertMatch(warnings[0], /read with profile "tmdb5000", but the model was trained on "imdb5000" data/);

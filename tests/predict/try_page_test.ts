@@ -1,5 +1,5 @@
 import { assertAlmostEquals, assertEquals, assertTrue } from "../_assert.ts";
-import { launchChromium } from "../_chromium.ts";
+import type { Browser } from "../_chromium.ts";
 import { buildFixtureSite } from "../site/_site_fixture.ts";
 import type { MoviePrediction } from "../../core/predict/predict_movies.ts";
 import type { MovieInput } from "../../core/predict/movie_input.ts";
@@ -7,8 +7,7 @@ import type { PredictorManifest } from "../../core/predict/predictor_manifest.ts
 import { join } from "../../scripts/_fs.ts";
 import { int } from "../../site/_lib/format.ts";
 import { run as predict } from "../../scripts/predict.ts";
-import { serveSite } from "../../scripts/serve.ts";
-import { trainedSite } from "./_trained.ts";
+import { trainedSite, withServedSite } from "./_trained.ts";
 import { EXTREME } from "./_extreme_movie.ts";
 
 const MOVIE = new URL("../testdata/predict/movie.json", import.meta.url).pathname;
@@ -69,14 +68,12 @@ function formValues(movie: MovieInput, names: string[]): Record<string, string> 
   return values;
 }
 
-type Browser = Awaited<ReturnType<typeof launchChromium>>;
-
 /** Open the served Try page, wait for its models, fill the form with `movie`, submit, and return the result. */
 async function tryMovie(
   browser: Browser,
   url: string,
   movie: MovieInput,
-): Promise<{ page: MoviePrediction; shown: string }> {
+): Promise<{ page: MoviePrediction; shown: string; session: string; names: string[] }> {
   const session = await browser.open(url);
   await browser.waitFor(
     `["ready", "error"].includes(document.body.dataset.tryState)`,
@@ -118,20 +115,17 @@ async function tryMovie(
     `document.getElementById("try-result").textContent`,
     session,
   );
-  return { page: JSON.parse(result) as MoviePrediction, shown };
+  return { page: JSON.parse(result) as MoviePrediction, shown, session, names };
 }
 
 Deno.test({
   name: "the Try page in headless Chromium predicts the same scores as deno task predict for the same movie",
   sanitizeOps: false,
   sanitizeResources: false,
-  async fn() {
-    const { siteOut, out } = await trainedSite();
-    const server = serveSite(siteOut, { port: 0 });
-    const browser = await launchChromium();
-    try {
+  fn: () =>
+    withServedSite(async ({ url, browser, out }) => {
       const movie = JSON.parse(await Deno.readTextFile(MOVIE)) as MovieInput;
-      const { page, shown } = await tryMovie(browser, `http://127.0.0.1:${server.addr.port}/try.html`, movie);
+      const { page, shown, session, names } = await tryMovie(browser, `${url}try.html`, movie);
       const [cli] = (await predict({ out, movie: MOVIE }, { quiet: true })).predictions;
       assertEquals(page.members.map((m) => m.k), cli.members.map((m) => m.k));
       page.members.forEach((m, j) =>
@@ -185,29 +179,22 @@ Deno.test({
       assertEquals(after.data, false);
       assertEquals(after.invalid, "true", "the field is marked");
       assertTrue(after.note.includes("is not a number"), after.note);
-    } finally {
-      await browser.close();
-      await server.shutdown();
-    }
-  },
+    }),
 });
 
 Deno.test({
   name: "the Try page flags inputs outside the training range, clamps the score, and takes object-key names",
   sanitizeOps: false,
   sanitizeResources: false,
-  async fn() {
-    const { siteOut, out } = await trainedSite();
-    const server = serveSite(siteOut, { port: 0 });
-    const browser = await launchChromium();
-    const movie: MovieInput = {
-      ...EXTREME,
-      director: "constructor",
-      actors: ["__proto__", "toString"],
-      keywords: ["toString", "constructor"],
-    };
-    try {
-      const { page, shown } = await tryMovie(browser, `http://127.0.0.1:${server.addr.port}/try.html`, movie);
+  fn: () =>
+    withServedSite(async ({ url, browser, out }) => {
+      const movie: MovieInput = {
+        ...EXTREME,
+        director: "constructor",
+        actors: ["__proto__", "toString"],
+        keywords: ["toString", "constructor"],
+      };
+      const { page, shown } = await tryMovie(browser, `${url}try.html`, movie);
       const path = join(out, "extreme-keys.json");
       await Deno.writeTextFile(path, JSON.stringify(movie));
       const [cli] = (await predict({ out, movie: path }, { quiet: true })).predictions;
@@ -222,9 +209,5 @@ Deno.test({
       assertTrue(shown.includes("numbers.year 3000 is outside the training range"), shown);
       assertTrue(shown.includes("was clamped to the valid range"), shown);
       assertTrue(page.unknown.some((u) => u.field === "director" && u.value === "constructor"));
-    } finally {
-      await browser.close();
-      await server.shutdown();
-    }
-  },
+    }),
 });

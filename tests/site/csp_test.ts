@@ -4,9 +4,7 @@
  * (tests/predict/try_page_test.ts predicts with it through the same server).
  */
 import { assertEquals } from "../_assert.ts";
-import { launchChromium } from "../_chromium.ts";
-import { trainedSite } from "../predict/_trained.ts";
-import { serveSite } from "../../scripts/serve.ts";
+import { withServedSite } from "../predict/_trained.ts";
 
 /** Installed before any page script: collects the policy violations of the page. */
 const COLLECT = "window.__csp = []; document.addEventListener('securitypolicyviolation', " +
@@ -16,11 +14,8 @@ Deno.test({
   name: "every page of the site loads under serve's Content-Security-Policy with no violation",
   sanitizeOps: false,
   sanitizeResources: false,
-  async fn() {
-    const { siteOut, files } = await trainedSite();
-    const server = serveSite(siteOut, { port: 0 });
-    const browser = await launchChromium();
-    try {
+  fn: () =>
+    withServedSite(async ({ url: root, browser, files }) => {
       const { cdp } = browser;
       const { targetId } = await cdp.send("Target.createTarget", { url: "about:blank" });
       const { sessionId } = await cdp.send("Target.attachToTarget", { targetId, flatten: true });
@@ -29,7 +24,7 @@ Deno.test({
       const pages = files.filter((f) => f.endsWith(".html"));
       assertEquals(pages.includes("try.html") && pages.includes("index.html"), true, pages.join(", "));
       for (const page of pages) {
-        const url = `http://127.0.0.1:${server.addr.port}/${page}`;
+        const url = `${root}${page}`;
         await cdp.send("Page.navigate", { url }, sessionId);
         await browser.waitFor(
           `location.href === ${JSON.stringify(url)} && document.readyState === "complete"`,
@@ -52,9 +47,5 @@ Deno.test({
         );
         assertEquals(styled, true, `the stylesheet applies on ${page}`);
       }
-    } finally {
-      await browser.close();
-      await server.shutdown();
-    }
-  },
+    }),
 });

@@ -4,7 +4,8 @@
  * Every file of a checkpoint has its SHA-256 in `state.json`.
  */
 import { assertEquals, assertMatch, assertRejects, assertTrue } from "../_assert.ts";
-import { writeCollectFixture } from "../_fixtures.ts";
+import { captured } from "../_console.ts";
+import { withCollectFixture } from "../_fixtures.ts";
 import { PATHS } from "../../core/artifacts.ts";
 import type { TrainConfig } from "../../core/train/train_config.ts";
 import { initBackend } from "../../scripts/_backend.ts";
@@ -23,27 +24,11 @@ const CONFIG: Partial<TrainConfig> = {
   keepCheckpoints: 2,
 };
 
-async function withFixture<T>(fn: (out: string) => Promise<T>): Promise<T> {
-  const out = await Deno.makeTempDir({ prefix: "train-corrupt-test-" });
-  try {
-    await writeCollectFixture(out, { rows: 60, features: 4, k: 1 });
-    return await fn(out);
-  } finally {
-    await Deno.remove(out, { recursive: true });
-  }
-}
+const withFixture = <T>(fn: (out: string) => Promise<T>) =>
+  withCollectFixture({ rows: 60, features: 4, k: 1 }, fn);
 
 async function trainLines(config: Partial<TrainConfig>): Promise<string[]> {
-  const lines: string[] = [];
-  const [error, log] = [console.error, console.log];
-  console.error = (...a: unknown[]) => lines.push(a.join(" "));
-  console.log = () => {};
-  try {
-    await run({ ...CONFIG, ...config });
-  } finally {
-    [console.error, console.log] = [error, log];
-  }
-  return lines;
+  return (await captured(() => run({ ...CONFIG, ...config }))).err;
 }
 
 const member = (out: string, ...parts: string[]) => join(out, PATHS.regressorCheckpoints(1), ...parts);

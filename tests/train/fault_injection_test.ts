@@ -6,7 +6,7 @@
  * propagates and clean-up runs, or the run tolerates it).
  */
 import { assertEquals, assertRejects, assertTrue } from "../_assert.ts";
-import { writeCollectFixture } from "../_fixtures.ts";
+import { withCollectFixture } from "../_fixtures.ts";
 import { PATHS } from "../../core/artifacts.ts";
 import type { TrainConfig } from "../../core/train/train_config.ts";
 import { initBackend } from "../../scripts/_backend.ts";
@@ -36,15 +36,14 @@ async function outcome(out: string): Promise<string> {
   return JSON.stringify({ csv, members });
 }
 
-async function withFixture<T>(fn: (out: string) => Promise<T>): Promise<T> {
-  const out = await Deno.makeTempDir({ prefix: "train-fault-test-" });
-  try {
-    await writeCollectFixture(out, { rows: 60, features: 4, k: 1 });
-    return await fn(out);
-  } finally {
-    setWriteHook(null);
-    await Deno.remove(out, { recursive: true });
-  }
+function withFixture<T>(fn: (out: string) => Promise<T>): Promise<T> {
+  return withCollectFixture({ rows: 60, features: 4, k: 1 }, async (out) => {
+    try {
+      return await fn(out);
+    } finally {
+      setWriteHook(null);
+    }
+  });
 }
 
 /** The file-system changes of an uninterrupted run, and what it leaves. */

@@ -11,20 +11,11 @@ import { findEnsemble } from "../../scripts/_ensemble.ts";
 import { exists, join } from "../../scripts/_fs.ts";
 import { run as analyze } from "../../scripts/analyze.ts";
 import { run as train } from "../../scripts/train.ts";
+import { quietly } from "../_console.ts";
 
 await initBackend("wasm");
 
 const SMALL: Partial<TrainConfig> = { backend: "wasm", hidden: [8], epochs: 2, batchSize: 16, patience: 0 };
-
-async function quietly<T>(fn: () => Promise<T>): Promise<T> {
-  const log = console.log;
-  console.log = () => {};
-  try {
-    return await fn();
-  } finally {
-    console.log = log;
-  }
-}
 
 Deno.test("train --k 2 --fresh after k = 3: analyze, predict and the site see 2 members, and no stale CSV", async () => {
   const out = await Deno.makeTempDir({ prefix: "train-members-test-" });

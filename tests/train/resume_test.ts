@@ -4,7 +4,8 @@
  * matches; otherwise it starts that model over, says so in one line, and ends exactly where a fresh run ends.
  */
 import { assertEquals, assertMatch, assertRejects, assertTrue } from "../_assert.ts";
-import { writeCollectFixture } from "../_fixtures.ts";
+import { captured } from "../_console.ts";
+import { type CollectFixtureOptions, withCollectFixture, writeCollectFixture } from "../_fixtures.ts";
 import { PATHS } from "../../core/artifacts.ts";
 import { encodeNpy } from "../../core/npy.ts";
 import type { TrainConfig } from "../../core/train/train_config.ts";
@@ -24,26 +25,9 @@ const SMALL: Partial<TrainConfig> = {
   keepCheckpoints: 2,
 };
 
-async function tempDir<T>(fn: (dir: string) => Promise<T>): Promise<T> {
-  const dir = await Deno.makeTempDir({ prefix: "train-resume-test-" });
-  try {
-    return await fn(dir);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
-}
-
 /** Run train, returning what it printed on stderr and its prediction CSVs. */
 async function train(config: Partial<TrainConfig> & { out: string }) {
-  const lines: string[] = [];
-  const [error, log] = [console.error, console.log];
-  console.error = (...args: unknown[]) => lines.push(args.join(" "));
-  console.log = () => {};
-  try {
-    await run({ ...SMALL, ...config });
-  } finally {
-    [console.error, console.log] = [error, log];
-  }
+  const lines = (await captured(() => run({ ...SMALL, ...config }))).err;
   const summary = await loadTrainSummary(config.out);
   const csv = await Promise.all(
     summary.members.map((m) => Deno.readTextFile(join(config.out, PATHS.prediction(m.k)))),
@@ -52,20 +36,13 @@ async function train(config: Partial<TrainConfig> & { out: string }) {
 }
 
 /** The prediction CSVs of a fresh run on the fixture `fixture` with `config`. */
-async function freshRun(
-  fixture: Parameters<typeof writeCollectFixture>[1],
-  config: Partial<TrainConfig> = {},
-) {
-  return await tempDir(async (out) => {
-    await writeCollectFixture(out, fixture);
-    return (await train({ ...config, out })).csv;
-  });
+function freshRun(fixture: CollectFixtureOptions, config: Partial<TrainConfig> = {}) {
+  return withCollectFixture(fixture, async (out) => (await train({ ...config, out })).csv);
 }
 
 Deno.test("a re-collected split (another seed) starts every member over; predictions equal a fresh run's", async () => {
   const expected = await freshRun({ rows: 80, features: 4, k: 2, seed: 2 });
-  await tempDir(async (out) => {
-    await writeCollectFixture(out, { rows: 80, features: 4, k: 2, seed: 1 });
+  await withCollectFixture({ rows: 80, features: 4, k: 2, seed: 1 }, async (out) => {
     await train({ out });
     await writeCollectFixture(out, { rows: 80, features: 4, k: 2, seed: 2 });
     const { lines, csv } = await train({ out });
@@ -80,8 +57,7 @@ Deno.test("a re-collected split (another seed) starts every member over; predict
 });
 
 Deno.test("re-collected targets (every score halved) start the members over instead of running 0 epochs", async () => {
-  await tempDir(async (out) => {
-    await writeCollectFixture(out, { rows: 80, features: 4, k: 2 });
+  await withCollectFixture({ rows: 80, features: 4, k: 2 }, async (out) => {
     await train({ out });
     const { targets } = await loadCollectArtifacts(out);
     const halved = targets.map((t) => t / 2);
@@ -90,8 +66,7 @@ Deno.test("re-collected targets (every score halved) start the members over inst
     assertTrue(lines.some((l) => /train1: starting over: .*: the targets$/.test(l)), lines.join("\n"));
     assertEquals(summary.members.map((m) => m.epochs), [3, 3], "every member trained 3 new epochs");
     assertTrue(summary.testRmse! < 1, `RMSE on the halved scores is small (${summary.testRmse}), not ~3`);
-    await tempDir(async (fresh) => {
-      await writeCollectFixture(fresh, { rows: 80, features: 4, k: 2 });
+    await withCollectFixture({ rows: 80, features: 4, k: 2 }, async (fresh) => {
       await writeFileAtomic(
         join(fresh, PATHS.outputData),
         encodeNpy({ data: halved, shape: [halved.length] }),
@@ -104,8 +79,7 @@ Deno.test("re-collected targets (every score halved) start the members over inst
 Deno.test("--seed 7 --learning-rate 0.5 over finished checkpoints trains anew with them, as a fresh run does", async () => {
   const options = { seed: 7, learningRate: 0.5 };
   const expected = await freshRun({ rows: 80, features: 4, k: 2 }, options);
-  await tempDir(async (out) => {
-    await writeCollectFixture(out, { rows: 80, features: 4, k: 2 });
+  await withCollectFixture({ rows: 80, features: 4, k: 2 }, async (out) => {
     await train({ out });
     const { lines, csv, summary } = await train({ out, ...options });
     const over = lines.filter((l) => l.includes("starting over"));
@@ -121,8 +95,7 @@ Deno.test("--seed 7 --learning-rate 0.5 over finished checkpoints trains anew wi
 
 Deno.test("a matching checkpoint resumes silently; more epochs continue it; fewer start over", async () => {
   const expected = await freshRun({ rows: 80, features: 4, k: 2 }, { epochs: 5 });
-  await tempDir(async (out) => {
-    await writeCollectFixture(out, { rows: 80, features: 4, k: 2 });
+  await withCollectFixture({ rows: 80, features: 4, k: 2 }, async (out) => {
     await train({ out });
     const again = await train({ out });
     assertEquals(again.lines.filter((l) => l.includes("starting over")), []);
@@ -136,8 +109,7 @@ Deno.test("a matching checkpoint resumes silently; more epochs continue it; fewe
 });
 
 Deno.test("the predict stage alone refuses members trained on other data", async () => {
-  await tempDir(async (out) => {
-    await writeCollectFixture(out, { rows: 80, features: 4, k: 2, seed: 1 });
+  await withCollectFixture({ rows: 80, features: 4, k: 2, seed: 1 }, async (out) => {
     await train({ out });
     await writeCollectFixture(out, { rows: 80, features: 4, k: 2, seed: 2 });
     await assertRejects(

@@ -13,6 +13,7 @@ import { listCheckpoints } from "../../scripts/_checkpoint.ts";
 import { parseCli } from "../../scripts/_cli.ts";
 import { join } from "../../scripts/_fs.ts";
 import { run, specForArgs } from "../../scripts/train.ts";
+import { captured } from "../_console.ts";
 
 await initBackend("wasm");
 
@@ -42,20 +43,6 @@ async function withFixture(fn: (out: string) => Promise<void>, rows = 120): Prom
 }
 
 const bytes = (out: string, path: string) => Deno.readFile(join(out, path));
-
-/** The lines `fn` printed on stderr (progress and decisions), with stdout silenced. */
-async function stderrOf(fn: () => Promise<unknown>): Promise<string[]> {
-  const lines: string[] = [];
-  const [error, log] = [console.error, console.log];
-  console.error = (...args: unknown[]) => lines.push(args.join(" "));
-  console.log = () => {};
-  try {
-    await fn();
-  } finally {
-    [console.error, console.log] = [error, log];
-  }
-  return lines;
-}
 
 Deno.test("train writes a prediction CSV per member with the contract's columns, and a summary", async () => {
   await withFixture(async (out) => {
@@ -142,7 +129,7 @@ Deno.test("a run resumed after a kill ends with the same weights as an uninterru
 Deno.test("a different architecture starts the models over, saying so in one line; --fresh starts over", async () => {
   await withFixture(async (out) => {
     await run({ ...SMALL, out, epochs: 1, stages: ["regress"] }, { quiet: true });
-    const lines = await stderrOf(() => run({ ...SMALL, out, hidden: [8], epochs: 1 }));
+    const lines = (await captured(() => run({ ...SMALL, out, hidden: [8], epochs: 1 }))).err;
     assertEquals(
       lines.filter((l) => l.includes("starting over")),
       [1, 2].map((k) =>
