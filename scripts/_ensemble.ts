@@ -58,6 +58,13 @@ export async function findEnsemble(out: string): Promise<EnsembleFiles> {
   for (const listed of summary.members) {
     const dir = bestDir(join(out, PATHS.regressorCheckpoints(listed.k)));
     const cannot = `Cannot predict with member ${listed.k}`;
+    if (!(await exists(join(dir, "state.json")))) {
+      throw new Deno.errors.NotFound(
+        `${cannot}: its best model (${
+          bestDir(PATHS.regressorCheckpoints(listed.k))
+        }) is missing (run \`deno task train\`)`,
+      );
+    }
     let state: MemberState;
     try {
       state = await readCheckpointState<MemberState>(dir);

@@ -164,13 +164,17 @@ export async function predictMember(
   };
 }
 
-/** Remove `movie_prediction_{j}.csv` under `out` for every j that is not a member in `ks`. */
+/**
+ * Remove the test predictions (`movie_prediction_{j}.csv`) and out-of-bag predictions (`oob_prediction_{j}.csv`)
+ * under `out` of every j that is not a member in `ks`.
+ */
 export async function removeStalePredictions(out: string, ks: readonly number[]): Promise<void> {
   const folder = join(out, PATHS.predictionResults);
   if (!(await exists(folder))) return;
-  const keep = new Set(ks.map((k) => PATHS.prediction(k).split("/").at(-1)));
+  const name = (path: string) => path.split("/").at(-1);
+  const keep = new Set(ks.flatMap((k) => [name(PATHS.prediction(k)), name(PATHS.outOfBag(k))]));
   for await (const entry of Deno.readDir(folder)) {
-    if (/^movie_prediction_\d+\.csv$/.test(entry.name) && !keep.has(entry.name)) {
+    if (/^(movie|oob)_prediction_\d+\.csv$/.test(entry.name) && !keep.has(entry.name)) {
       await fsw.remove(join(folder, entry.name));
     }
   }

@@ -27,6 +27,7 @@ Deno.test("train --k 2 --fresh after k = 3: analyze, predict and the site see 2 
 
     await train({ ...SMALL, out, k: 2, fresh: true }, { quiet: true });
     assertEquals(await exists(join(out, PATHS.prediction(3))), false, "member 3's predictions are removed");
+    assertEquals(await exists(join(out, PATHS.outOfBag(3))), false, "and its out-of-bag predictions");
     const { report } = await quietly(() => analyze({ out, bootstrap: 20 }));
     assertEquals(report.counts.members, 2);
     assertEquals(report.card.members?.map((m) => m.k), [1, 2]);
