@@ -5,19 +5,19 @@
  *
  * @module
  */
-import * as tf from "@tensorflow/tfjs";
-import { stringify } from "csv-stringify/sync";
-import { PATHS, PREDICTION_COLUMNS, type TrainIndex } from "../core/artifacts.ts";
+import { PATHS, type TrainIndex } from "../core/artifacts.ts";
 import {
   calibrateConformal,
   type ConformalCalibration,
   type OutOfBagMember,
   outOfBagPredictions,
 } from "../core/predict/conformal.ts";
-import { type HostMatrix, takeRows } from "../core/train/fit_model.ts";
+import type { HostMatrix } from "../core/train/fit_model.ts";
+import type { TargetScaling } from "../core/train/target_scaling.ts";
 import type { CollectArtifacts } from "./_artifacts.ts";
 import { loadCheckpoint } from "./_checkpoint.ts";
-import { join, writeFileAtomic, writeJsonAtomic } from "./_fs.ts";
+import { join, writeJsonAtomic } from "./_fs.ts";
+import { predictRows, writePredictionCsv } from "./_train_outputs.ts";
 
 /**
  * Predict bag `bag.k`'s validation rows with its best checkpoint (reading `x`, the inputs it was trained on)
@@ -30,30 +30,11 @@ export async function writeOutOfBag(
   x: HostMatrix,
 ): Promise<OutOfBagMember> {
   const best = join(out, PATHS.regressorCheckpoints(bag.k), "best");
-  const { model, state } = await loadCheckpoint<{ target: { mean: number; sd: number } }>(best, false);
+  const { model, state } = await loadCheckpoint<{ target: TargetScaling }>(best, false);
   const rows = bag.validation;
-  let raw: Float32Array = new Float32Array(0);
-  if (rows.length > 0) {
-    const y = tf.tidy(() => model.predict(takeRows(x, rows)) as tf.Tensor);
-    raw = (await y.data()) as Float32Array;
-    y.dispose();
-  }
+  const predictions = await predictRows(model, x, rows, state.target);
   model.dispose();
-  const predictions = Array.from(
-    raw,
-    (v) => Number((v * state.target.sd + state.target.mean).toPrecision(7)),
-  );
-  const records = rows.map((r, j) => [
-    r,
-    artifacts.rows[r].line,
-    artifacts.rows[r].title,
-    Number(artifacts.targets[r].toPrecision(7)),
-    predictions[j],
-  ]);
-  await writeFileAtomic(
-    join(out, PATHS.outOfBag(bag.k)),
-    stringify(records, { header: true, columns: [...PREDICTION_COLUMNS] }),
-  );
+  await writePredictionCsv(join(out, PATHS.outOfBag(bag.k)), artifacts, rows, predictions);
   return { rows, predictions };
 }
 

@@ -13,7 +13,7 @@ import type { AutoencoderState, MemberState } from "../core/train/checkpoint_sta
 import { type HostMatrix, takeRows } from "../core/train/fit_model.ts";
 import { type Fingerprint, fingerprintChanges } from "../core/train/fingerprint.ts";
 import { memberRecord } from "../core/train/member_record.ts";
-import { unscaleTarget } from "../core/train/target_scaling.ts";
+import { type TargetScaling, unscaleTarget } from "../core/train/target_scaling.ts";
 import { type CollectArtifacts, loadNpy } from "./_artifacts.ts";
 import { bestDir, latestIntactState, loadCheckpoint } from "./_checkpoint.ts";
 import { exists, fsw, join, readJsonFile, writeFileAtomic, writeJsonAtomic } from "./_fs.ts";
@@ -135,22 +135,9 @@ export async function predictMember(
     );
   }
   const test = artifacts.test.test;
-  const output = tf.tidy(() => model.predict(takeRows(x, test)) as tf.Tensor);
-  const raw = await output.data();
-  output.dispose();
+  const predictions = await predictRows(model, x, test, best.target);
   model.dispose();
-  const predictions = Array.from(raw, (v) => Number(unscaleTarget(v, best.target).toPrecision(7)));
-  const records = test.map((i, j) => [
-    i,
-    artifacts.rows[i].line,
-    artifacts.rows[i].title,
-    Number(artifacts.targets[i].toPrecision(7)),
-    predictions[j],
-  ]);
-  await writeFileAtomic(
-    join(out, PATHS.prediction(k)),
-    stringify(records, { header: true, columns: [...PREDICTION_COLUMNS] }),
-  );
+  await writePredictionCsv(join(out, PATHS.prediction(k)), artifacts, test, predictions);
   const actual = test.map((i) => artifacts.targets[i]);
   return {
     predictions,
@@ -162,6 +149,37 @@ export async function predictMember(
       testRmse: Number(rmse(predictions, actual).toFixed(6)),
     },
   };
+}
+
+/** A member's predictions of `rows` of `x`, in score units (7 significant digits, as the CSVs keep them). */
+export async function predictRows(
+  model: tf.LayersModel,
+  x: HostMatrix,
+  rows: readonly number[],
+  target: TargetScaling,
+): Promise<number[]> {
+  if (rows.length === 0) return [];
+  const output = tf.tidy(() => model.predict(takeRows(x, rows)) as tf.Tensor);
+  const raw = await output.data();
+  output.dispose();
+  return Array.from(raw, (v) => Number(unscaleTarget(v, target).toPrecision(7)));
+}
+
+/** Write `predictions` of `rows` as a CSV with the columns of {@link PREDICTION_COLUMNS}, atomically. */
+export async function writePredictionCsv(
+  path: string,
+  artifacts: CollectArtifacts,
+  rows: readonly number[],
+  predictions: readonly number[],
+): Promise<void> {
+  const records = rows.map((i, j) => [
+    i,
+    artifacts.rows[i].line,
+    artifacts.rows[i].title,
+    Number(artifacts.targets[i].toPrecision(7)),
+    predictions[j],
+  ]);
+  await writeFileAtomic(path, stringify(records, { header: true, columns: [...PREDICTION_COLUMNS] }));
 }
 
 /**
