@@ -1,13 +1,13 @@
 /**
  * Choosing and starting the tfjs backend: `auto`, `webgpu` (Deno's built-in WebGPU), `wasm` (SIMD binary loaded
  * from the installed package, nothing fetched), `cpu` (plain JavaScript) or `tensorflow` (the optional
- * `@tensorflow/tfjs-node-gpu`). Asking for a backend and not getting it is an error.
+ * `@tensorflow/tfjs-node-gpu`). Asking for a backend and not getting it is an error. A backend's package is
+ * imported only when it is asked for, so a run on wasm never loads the WebGPU backend, and the reverse.
  *
  * @module
  */
-import * as tf from "@tensorflow/tfjs";
-import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
-import "@tensorflow/tfjs-backend-webgpu";
+import * as tf from "../core/tfjs.ts";
+import { BACKENDS } from "../core/train/train_config.ts";
 
 /** The backend that runs, and the GPU adapter behind it (`null` off the GPU). */
 export interface ActiveBackend {
@@ -91,6 +91,7 @@ export async function initBackend(name: string): Promise<ActiveBackend> {
   if (name === "auto") {
     const adapter = await requestAdapter();
     if (adapter && !isFallback(adapter)) {
+      await import("@tensorflow/tfjs-backend-webgpu");
       await use("webgpu");
       return { backend: "webgpu", adapter: describeAdapter(adapter) };
     }
@@ -104,6 +105,7 @@ export async function initBackend(name: string): Promise<ActiveBackend> {
           "mesa-vulkan-drivers for a software adapter, or use --backend wasm)",
       );
     }
+    await import("@tensorflow/tfjs-backend-webgpu");
     await use("webgpu");
     return { backend: "webgpu", adapter: describeAdapter(adapter) };
   }
@@ -117,6 +119,7 @@ export async function initBackend(name: string): Promise<ActiveBackend> {
           "carries no .wasm files: run it with --backend webgpu or cpu)",
       );
     }
+    const { setWasmPaths } = await import("@tensorflow/tfjs-backend-wasm");
     setWasmPaths(dir);
     await use("wasm");
     return { backend: "wasm", adapter: null };
@@ -131,7 +134,7 @@ export async function initBackend(name: string): Promise<ActiveBackend> {
     return { backend: "tensorflow", adapter: null };
   }
   throw new RangeError(
-    `Cannot use backend ${JSON.stringify(name)}: expected one of auto, webgpu, wasm, cpu, tensorflow`,
+    `Cannot use backend ${JSON.stringify(name)}: expected one of ${BACKENDS.join(", ")}`,
   );
 }
 

@@ -8,7 +8,7 @@
  *
  * @module
  */
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "../core/tfjs.ts";
 import { sha256 } from "../core/digest.ts";
 import type { CheckpointFiles, CheckpointState, SavedOptimizer } from "../core/train/checkpoint_state.ts";
 import type { NamedTensor, OptimizerSnapshot } from "../core/train/optimizer_state.ts";

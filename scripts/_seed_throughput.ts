@@ -5,7 +5,7 @@
  *
  * @module
  */
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "../core/tfjs.ts";
 import { buildRegressor } from "../core/models/build_regressor.ts";
 import { createRandom } from "../core/random.ts";
 import { trainingForward } from "../core/train/fit_model.ts";

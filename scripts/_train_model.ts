@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type * as tf from "@tensorflow/tfjs";
+import type * as tf from "../core/tfjs.ts";
 import type { CheckpointState, ModelState } from "../core/train/checkpoint_state.ts";
 import { type FitData, fitModel, type FitOptions, type TrainingState } from "../core/train/fit_model.ts";
 import type { Fingerprint } from "../core/train/fingerprint.ts";

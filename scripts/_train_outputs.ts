@@ -4,7 +4,7 @@
  *
  * @module
  */
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "../core/tfjs.ts";
 import { stringify } from "csv-stringify/sync";
 import { type MemberSummary, PATHS, PREDICTION_COLUMNS } from "../core/artifacts.ts";
 import { encodeNpy } from "../core/npy.ts";

@@ -1,6 +1,6 @@
 /**
  * The "Try a movie" page's files: the site build copies the trained ensemble (tfjs layers format), the saved
- * encoders and word vectors into `_site/try/`, with `tf.min.js` from the installed `@tensorflow/tfjs` and the
+ * encoders and word vectors into `_site/try/`, with tfjs's browser builds ({@link TFJS_BROWSER_BUILDS}) and the
  * page's script bundled (`deno bundle --platform browser`) from `site/_try/try_page.ts`, which encodes and
  * predicts with the same module as `deno task predict`.
  *
@@ -17,23 +17,23 @@ import { exists, join, readJsonFile, writeJsonAtomic } from "./_fs.ts";
 /** The folder under the site root holding the page's files. */
 export const TRY_DIR = "try";
 
-/** The classic script the page loads before `tf.min.js` (see {@link TF_GLOBALS_SCRIPT}). */
-export const TF_GLOBALS = "tf-globals.js";
-
-/**
- * `tf.min.js` assigns the global `regeneratorRuntime` and, when that throws (strict mode, undeclared), falls
- * back to `Function(...)`, which a Content-Security-Policy without 'unsafe-eval' refuses, stopping tfjs half
- * loaded. Declaring the global first avoids the fallback, so the page works under `deno task serve`'s policy.
- */
-export const TF_GLOBALS_SCRIPT =
-  "// Declared before tf.min.js: see scripts/_try_assets.ts.\nvar regeneratorRuntime;\n";
-
 /** The page script's entry point. */
 export const TRY_ENTRY = fileURLToPath(new URL("../site/_try/try_page.ts", import.meta.url));
 
-/** The installed tfjs browser build (`dist/tf.min.js`). */
-export function tfjsBrowserBuild(): string {
-  return fileURLToPath(new URL("../node_modules/@tensorflow/tfjs/dist/tf.min.js", import.meta.url));
+/**
+ * The tfjs browser builds the page loads, in this order, each adding to the global `tf`: tfjs-core, the cpu
+ * backend, tfjs-layers (the parts `core/tfjs.ts` uses; no converter, data or WebGL). Their ES2017 builds hold
+ * no `eval` or `Function(...)`, so they run under `deno task serve`'s Content-Security-Policy.
+ */
+export const TFJS_BROWSER_BUILDS = [
+  { pkg: "@tensorflow/tfjs-core", file: "tf-core.es2017.min.js" },
+  { pkg: "@tensorflow/tfjs-backend-cpu", file: "tf-backend-cpu.es2017.min.js" },
+  { pkg: "@tensorflow/tfjs-layers", file: "tf-layers.es2017.min.js" },
+] as const;
+
+/** The installed path of a browser build of {@link TFJS_BROWSER_BUILDS} (beside the package's main file). */
+export function tfjsBrowserBuild(build: typeof TFJS_BROWSER_BUILDS[number]): string {
+  return fileURLToPath(new URL(`./${build.file}`, import.meta.resolve(build.pkg)));
 }
 
 /** Bundle `entry` for the browser into `outFile` with `deno bundle` (minified, ES module). */
@@ -102,12 +102,13 @@ export async function writeTryAssets(out: string, siteDir: string): Promise<TryP
   if (files.words) await Deno.copyFile(files.words, join(dir, "words.txt"));
   if (files.autoencoder) await copyModel(files.autoencoder, join(dir, "autoencoder"));
   for (const m of files.members) await copyModel(m.dir, join(dir, `train${m.k}`));
-  const tfjs = tfjsBrowserBuild();
-  if (!(await exists(tfjs))) {
-    throw new Deno.errors.NotFound(`Cannot build the Try page: ${tfjs} is missing (run \`deno install\`)`);
+  for (const build of TFJS_BROWSER_BUILDS) {
+    const path = tfjsBrowserBuild(build);
+    if (!(await exists(path))) {
+      throw new Deno.errors.NotFound(`Cannot build the Try page: ${path} is missing (run \`deno install\`)`);
+    }
+    await Deno.copyFile(path, join(dir, build.file));
   }
-  await Deno.copyFile(tfjs, join(dir, "tf.min.js"));
-  await Deno.writeTextFile(join(dir, TF_GLOBALS), TF_GLOBALS_SCRIPT);
   await bundleForBrowser(TRY_ENTRY, join(dir, "try.js"));
   const loaded: string[] = [];
   for await (const path of walk(dir)) loaded.push(`${TRY_DIR}/${path}`);

@@ -7,7 +7,7 @@
  * @module
  */
 import { dirname } from "node:path";
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "../core/tfjs.ts";
 import type { ColumnMap } from "../core/collect/column_map.ts";
 import { TEXT_ENCODINGS } from "../core/decode_text.ts";
 import { withoutColumns } from "../core/collect/column_map.ts";

@@ -51,7 +51,7 @@ export const CONTENT_TYPES: Record<string, string> = {
 
 /**
  * Headers on every response: no MIME sniffing, and a Content-Security-Policy that allows only this origin's
- * scripts (the Try page's `tf.min.js` and `try.js`) and model files, WebAssembly compilation (tfjs probes for
+ * scripts (the Try page's tfjs builds and `try.js`) and model files, WebAssembly compilation (tfjs probes for
  * it; no JavaScript eval), and inline styles (Plot's SVG charts).
  */
 export const SECURITY_HEADERS: Record<string, string> = {

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "../core/tfjs.ts";
 import { type MemberSummary, PATHS, type TrainSummary } from "../core/artifacts.ts";
 import type { AutoencoderState } from "../core/train/checkpoint_state.ts";
 import type { HostMatrix } from "../core/train/fit_model.ts";

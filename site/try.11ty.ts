@@ -92,8 +92,9 @@ export function render({ report, tryPage }: { report: Report; tryPage?: TryPageD
           )}</tbody>
         </table>
       </div>
-      <script src="try/tf-globals.js"></script>
-      <script src="try/tf.min.js"></script>
+      <script src="try/tf-core.es2017.min.js"></script>
+      <script src="try/tf-backend-cpu.es2017.min.js"></script>
+      <script src="try/tf-layers.es2017.min.js"></script>
       <script type="module" src="try/try.js"></script>
     `,
   });

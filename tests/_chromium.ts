@@ -1,27 +1,21 @@
 /**
- * Driving headless Chromium (Debian's `chromium`) from tests over the DevTools protocol: finding the binary,
- * a minimal protocol client, and {@link launchChromium}, which starts a fresh, isolated browser.
+ * Driving headless Chromium (Debian's `chromium`, or Google Chrome) from tests over the DevTools protocol: the
+ * browser ({@link browser}: tests that need it are skipped, or fail under `CI=true`, where there is none), a
+ * minimal protocol client, and {@link launchChromium}, which starts a fresh, isolated browser.
  *
  * @module
  */
+import { findBrowser } from "../scripts/_browser.ts";
+import { type Required, requireTool } from "./_tools.ts";
 
-const CANDIDATES = [
-  Deno.env.get("CHROMIUM"),
-  "/usr/bin/chromium",
-  "/usr/bin/chromium-browser",
-  "/usr/bin/google-chrome",
-];
-
-/** The path of a Chromium binary ($CHROMIUM first), or an error saying how to install one. */
-export async function findChromium(): Promise<string> {
-  for (const path of CANDIDATES) {
-    if (path && (await Deno.stat(path).then((s) => s.isFile, () => false))) return path;
-  }
-  throw new Error(
-    "Cannot run the browser check: no Chromium found (looked at $CHROMIUM, /usr/bin/chromium, /usr/bin/chromium-browser, " +
-      "/usr/bin/google-chrome). Install Debian's chromium: apt-get install chromium",
-  );
-}
+/** The browser the browser checks use, or why there is none (see `scripts/_browser.ts`). */
+export const browser: Required<string> = requireTool(
+  "a Chromium-family browser",
+  (() => {
+    const found = findBrowser();
+    return "path" in found ? found.path : found;
+  })(),
+);
 
 /** A minimal DevTools-protocol client over one WebSocket. */
 export class Cdp {
@@ -109,7 +103,7 @@ export interface Browser {
 
 /** Start headless Chromium (see {@link chromiumFlags}) on about:blank. */
 export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
-  const chromium = await findChromium();
+  const chromium = browser.get();
   const profile = await Deno.makeTempDir({ prefix: "imdb-chromium-" });
   const child = new Deno.Command(chromium, {
     args: [...chromiumFlags(profile), ...extraArgs, "about:blank"],

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "../tfjs.ts";
 import { deriveSeed } from "../random.ts";
 
 /** Options of {@link buildAutoencoder}. */

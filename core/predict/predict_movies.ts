@@ -2,11 +2,11 @@
  * The one prediction path shared by `deno task predict` and the report site's "Try a movie" page: encode new
  * movies with collect's saved encoders, run them through the auto-encoder when the members were trained on its
  * codes, predict with every member, undo the target standardisation and combine. TensorFlow.js is passed in
- * (the command line imports it, the page loads `tf.min.js`), so this module bundles without it.
+ * (the environment's, with its backend chosen), never imported here.
  *
  * @module
  */
-import type * as tfjs from "@tensorflow/tfjs";
+import type * as tfjs from "../tfjs.ts";
 import type { MovieRecord } from "../collect/movie_record.ts";
 import type { Encoders } from "../features/encoders.ts";
 import { encodeMovie, featureNames } from "../features/encode_movie.ts";
@@ -22,7 +22,7 @@ import { type UnknownInput, unknownInputs } from "./unknown_inputs.ts";
 /** Rows per `predict` batch (tfjs's default, 32, makes large tables slow on the CPU backends). */
 const PREDICT_BATCH = 1024;
 
-/** The part of the `@tensorflow/tfjs` namespace used here. */
+/** The part of the TensorFlow.js namespace (`core/tfjs.ts`) used here. */
 export type Tfjs = Pick<typeof tfjs, "tensor2d" | "tidy" | "model">;
 
 /** One trained member: its best checkpoint, and from its record what it reads and how its output maps back. */

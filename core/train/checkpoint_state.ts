@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type * as tf from "@tensorflow/tfjs";
+import type * as tf from "../tfjs.ts";
 import type { TrainingState } from "./fit_model.ts";
 import type { Fingerprint } from "./fingerprint.ts";
 import type { MemberRecord } from "./member_record.ts";

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "../tfjs.ts";
 import { createRandom, deriveSeed } from "../random.ts";
 import { lossFunction } from "./loss_function.ts";
 import { setLearningRate } from "./optimizer_state.ts";

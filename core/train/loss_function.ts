@@ -3,7 +3,7 @@
  *
  * @module
  */
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "../tfjs.ts";
 
 /** A loss: mean over the batch. Shapes: labels and predictions [batch, n] → scalar. */
 export type LossFunction = (labels: tf.Tensor, predictions: tf.Tensor) => tf.Scalar;

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "../tfjs.ts";
 
 /** A tensor with its name, as `Optimizer.getWeights` returns them. */
 export type NamedTensor = { name: string; tensor: tf.Tensor };

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "../tfjs.ts";
 
 /** The averaged weights of a model and the means to swap them with its live weights. */
 export interface WeightAverage {

@@ -1,6 +1,7 @@
 /**
  * The "Try a movie" page's script, bundled by the site build into `try/try.js`. It loads `try/predictor.json`,
- * the encoders, word vectors and members (with `tf`, the global of `try/tf.min.js`), then on each submit turns
+ * the encoders, word vectors and members (with `tf`, the global that tfjs-core's, the cpu backend's and
+ * tfjs-layers' browser builds fill, see `scripts/_try_assets.ts`), then on each submit turns
  * the form into a movie and predicts it with `predictMovies`, the same code as `deno task predict`.
  *
  * The result leads with the score and its calibrated 80% and 95% prediction intervals; the members' spread
@@ -10,7 +11,7 @@
  *
  * @module
  */
-import type * as tfjs from "@tensorflow/tfjs";
+import type * as tfjs from "../../core/tfjs.ts";
 import type { Encoders } from "../../core/features/encoders.ts";
 import { parseWord2Vec } from "../../core/features/word2vec_text.ts";
 import {

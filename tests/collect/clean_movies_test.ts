@@ -5,37 +5,23 @@ import { parseCsv } from "../../core/collect/parse_csv.ts";
 import { imdb5000 } from "../../core/collect/profiles.ts";
 import { readMovies } from "../../core/collect/read_movies.ts";
 
-const IMDB = new URL("../../../shared/data/movie_metadata.csv", import.meta.url);
-const hasImdb = (() => {
-  try {
-    return Deno.statSync(IMDB).isFile;
-  } catch {
-    return false;
-  }
-})();
-const imdbMovies = () => readMovies(parseCsv(Deno.readTextFileSync(IMDB), "movie_metadata.csv"), imdb5000);
+/** The first 320 movies of IMDB 5000 (`movie_metadata.csv`, lines 1–321), as the Kaggle file has them. */
+const IMDB_HEAD = new URL("../testdata/collect/imdb5000_head.csv", import.meta.url);
+const imdbMovies = () =>
+  readMovies(parseCsv(Deno.readTextFileSync(IMDB_HEAD), "imdb5000_head.csv"), imdb5000);
 
-Deno.test({
-  name: "cleanMovies() with --missing drop --no-dedupe keeps 3,756 of 5,043 IMDB 5000 rows, as the seed did",
-  ignore: !hasImdb,
-  fn() {
-    const movies = imdbMovies();
-    assertEquals(movies.length, 5043);
-    const { kept, dropped } = cleanMovies(movies, imdb5000, { missing: "drop", dedupe: false });
-    assertEquals(kept.length, 3756);
-    assertEquals(dropped["missing value"].count, 1287);
-  },
+Deno.test("cleanMovies() with --missing drop --no-dedupe keeps the 307 of 320 IMDB 5000 rows without a gap", () => {
+  const movies = imdbMovies();
+  assertEquals(movies.length, 320);
+  const { kept, dropped } = cleanMovies(movies, imdb5000, { missing: "drop", dedupe: false });
+  assertEquals(kept.length, 307);
+  assertEquals(dropped["missing value"], { count: 13, lines: [6, 57, 86, 100, 101] });
 });
 
-Deno.test({
-  name:
-    "cleanMovies() drops the 124 repeated movie_imdb_links by default, keeping the first, with their lines",
-  ignore: !hasImdb,
-  fn() {
-    const { kept, dropped } = cleanMovies(imdbMovies(), imdb5000);
-    assertEquals(kept.length, 4919);
-    assertEquals(dropped, { duplicate: { count: 124, lines: [139, 189, 206, 305, 391] } });
-  },
+Deno.test("cleanMovies() drops repeated movie_imdb_links by default, keeping the first, with their lines", () => {
+  const { kept, dropped } = cleanMovies(imdbMovies(), imdb5000);
+  assertEquals(kept.length, 316);
+  assertEquals(dropped, { duplicate: { count: 4, lines: [139, 189, 206, 305] } });
 });
 
 Deno.test("cleanMovies() counts each drop reason with its first lines, in the order target, missing, duplicate", () => {

@@ -63,7 +63,7 @@ Deno.test("readMovies() maps IMDB 5000 columns to the canonical record: lists, o
 });
 
 Deno.test("readMovies() reads the debug CSV's leading index column and '.0' floats", async () => {
-  const path = new URL("../../../shared/data/movie_metadata_debug.csv", import.meta.url);
+  const path = new URL("../testdata/collect/imdb5000_debug.csv", import.meta.url);
   const movies = readMovies(parseCsv(await Deno.readTextFile(path), "debug.csv"), imdb5000);
   assertEquals(movies[0].title, "Avatar");
   assertEquals(movies[0].year, 2009);

@@ -74,7 +74,7 @@ Deno.test("TMDB: without a credits file it runs without director and cast featur
 
 Deno.test("TMDB: --credits naming a missing file is an error", async () => {
   await assertRejects(
-    () => collect({ data: MOVIES_ONLY, credits: "/nonexistent/credits.csv" }),
+    () => collect({ data: MOVIES_ONLY, credits: "tests/testdata/collect/tmdb/no_such_credits.csv" }),
     Deno.errors.NotFound,
     "credits.csv",
   );

@@ -51,7 +51,11 @@ Deno.test("serveSite() listens on 127.0.0.1 only, on the port asked for (0: any 
 });
 
 Deno.test("serve refuses a missing folder and a bad port", async () => {
-  await assertRejects(() => run({ dir: "/nonexistent/_site" }), Deno.errors.NotFound, "deno task site");
+  await assertRejects(
+    () => run({ dir: "tests/testdata/no_such_site" }),
+    Deno.errors.NotFound,
+    "deno task site",
+  );
   await assertRejects(() => run({ dir: ".", port: 70000 }), RangeError, "--port 70000");
 });
 

@@ -30,7 +30,15 @@ Deno.test("the site copies the ensemble, encoders, word vectors, tfjs and the pa
     sum += bytes;
   }
   assertEquals(manifest.bytes.total, sum);
-  for (const f of ["try/tf.min.js", "try/try.js", "try/train2/weights.bin", "try/autoencoder/weights.bin"]) {
+  for (
+    const f of [
+      "try/tf-core.es2017.min.js",
+      "try/tf-layers.es2017.min.js",
+      "try/try.js",
+      "try/train2/weights.bin",
+      "try/autoencoder/weights.bin",
+    ]
+  ) {
     assertTrue(f in manifest.bytes.files, `${f} is counted`);
   }
   const page = await Deno.readTextFile(join(siteOut, "try.html"));

@@ -1,4 +1,4 @@
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "../../core/tfjs.ts";
 import { assertAlmostEquals, assertEquals, assertRejects, assertThrows } from "../_assert.ts";
 import { unknownInputs } from "../../core/predict/unknown_inputs.ts";
 import { encodeMovies, predictMovies } from "../../core/predict/predict_movies.ts";

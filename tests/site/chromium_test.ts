@@ -1,20 +1,21 @@
 /**
- * The browser check: headless Chromium (Debian's `chromium`, which CI installs) opens the overview served under
+ * The browser check: headless Chromium (or Google Chrome, see `scripts/_browser.ts`) opens the overview served under
  * a `/<repo>/` prefix, as GitHub Pages serves it, and the test asks the page through the DevTools protocol
  * whether its stylesheet applied and its charts laid out with their marks.
  */
 import { assertEquals, assertTrue } from "../_assert.ts";
 import { buildFixtureSite } from "./_site_fixture.ts";
-import { Cdp, chromiumFlags, devtoolsUrl, findChromium, launchChromium } from "../_chromium.ts";
+import { browser as chromiumBrowser, Cdp, chromiumFlags, devtoolsUrl, launchChromium } from "../_chromium.ts";
 import { PAGES } from "../../site/_lib/layout.ts";
 import { serveSite } from "../../scripts/serve.ts";
 
 Deno.test({
   name: "headless Chromium renders the overview's charts from a /<repo>/ path, with the stylesheet applied",
+  ignore: chromiumBrowser.ignore,
   sanitizeOps: false,
   sanitizeResources: false,
   async fn() {
-    const chromium = await findChromium();
+    const chromium = chromiumBrowser.get();
     const { siteOut, report } = await buildFixtureSite();
     const offPrefix: string[] = [];
     const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen() {} }, async (request) => {
@@ -101,6 +102,7 @@ Deno.test({
 Deno.test({
   name:
     "at 390 px wide every page fits the phone: nothing overflows sideways but scrolling tables and charts, chart text stays legible",
+  ignore: chromiumBrowser.ignore,
   sanitizeOps: false,
   sanitizeResources: false,
   async fn() {

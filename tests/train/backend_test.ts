@@ -1,4 +1,4 @@
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "../../core/tfjs.ts";
 import { assertEquals, assertMatch, assertRejects, assertTrue } from "../_assert.ts";
 import {
   describeAdapter,

@@ -1,4 +1,4 @@
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "../../core/tfjs.ts";
 import { assertEquals, assertTrue } from "../_assert.ts";
 import { buildRegressor } from "../../core/models/build_regressor.ts";
 import { createOptimizer, restoreOptimizer, snapshotOptimizer } from "../../core/train/optimizer_state.ts";

@@ -1,4 +1,4 @@
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "../../core/tfjs.ts";
 import { assertEquals } from "../_assert.ts";
 import { buildAutoencoder, encoderOf } from "../../core/models/build_autoencoder.ts";
 import { buildRegressor, regressorLayers } from "../../core/models/build_regressor.ts";

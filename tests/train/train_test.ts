@@ -1,4 +1,4 @@
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "../../core/tfjs.ts";
 import { assertEquals, assertMatch, assertRejects, assertThrows, assertTrue } from "../_assert.ts";
 import { writeCollectFixture } from "../_fixtures.ts";
 import { PATHS, PREDICTION_COLUMNS } from "../../core/artifacts.ts";

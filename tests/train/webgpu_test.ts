@@ -2,6 +2,7 @@ import { assertAlmostEquals, assertEquals, assertMatch } from "../_assert.ts";
 import { writeCollectFixture } from "../_fixtures.ts";
 import { requestAdapter } from "../../scripts/_backend.ts";
 import { run } from "../../scripts/train.ts";
+import { requireTool } from "../_tools.ts";
 
 /**
  * Largest allowed |webgpu − wasm| difference of a predicted score (score units). Both backends start from the
@@ -9,15 +10,24 @@ import { run } from "../../scripts/train.ts";
  */
 const TOLERANCE = 1e-4;
 
-const adapter = await requestAdapter();
+const adapter = requireTool(
+  "a WebGPU adapter",
+  (await requestAdapter()) ??
+    {
+      missing:
+        "Deno's WebGPU found no adapter (on a machine without a GPU, apt-get install mesa-vulkan-drivers " +
+        "gives a software one)",
+    },
+);
 
 Deno.test({
   name: "a small model trained on webgpu predicts what the same model trained on wasm predicts (±1e-4)",
-  ignore: adapter === null,
+  ignore: adapter.ignore,
   // WebGPU keeps its device open for the life of the process.
   sanitizeResources: false,
   sanitizeOps: false,
   fn: async () => {
+    adapter.get();
     const config = {
       hidden: [16, 8],
       epochs: 3,

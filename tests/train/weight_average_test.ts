@@ -1,4 +1,4 @@
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "../../core/tfjs.ts";
 import { assertAlmostEquals, assertEquals, assertNotEquals, assertThrows, assertTrue } from "../_assert.ts";
 import { writeCollectFixture } from "../_fixtures.ts";
 import { PATHS } from "../../core/artifacts.ts";
