@@ -6,6 +6,12 @@
  */
 import type { MemberRecord } from "./train/member_record.ts";
 
+/** The output folder every stage reads and writes unless `--out` names another. */
+export const DEFAULT_OUT = "artifacts";
+
+/** The folder the site stage writes the report site to unless `--site-out` names another. */
+export const DEFAULT_SITE = "_site";
+
 /** Paths relative to the output folder. */
 export const PATHS = {
   /** Everything collect writes (replaced as a whole, atomically). */

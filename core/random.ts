@@ -5,6 +5,9 @@
  * @module
  */
 
+/** The project's one default seed: every stage's `--seed` and every seeded core function default to it. */
+export const DEFAULT_SEED = 42;
+
 /** A source of uniform numbers in [0, 1), with helpers built on it. */
 export interface Random {
   /** A uniform float in [0, 1). */

@@ -20,6 +20,7 @@ import { checkMemberRecord } from "../core/train/member_record.ts";
 import { sha256, sha256Json } from "../core/digest.ts";
 import { decodeNpy, type NpyArray } from "../core/npy.ts";
 import { type DataDigests, digestMatrix, digestRows } from "../core/train/fingerprint.ts";
+import { stageCommand } from "./_cli.ts";
 import { exists, join, readFileNamed, readJsonFile, readTextNamed } from "./_fs.ts";
 
 /** What collect wrote, loaded. */
@@ -46,9 +47,9 @@ export async function loadCollectArtifacts(out: string): Promise<CollectArtifact
   const manifestPath = join(out, PATHS.manifest);
   if (!(await exists(manifestPath))) {
     throw new Deno.errors.NotFound(
-      `Cannot read collect artifacts in ${
-        JSON.stringify(out)
-      }: ${manifestPath} is missing (run \`deno task collect\` first)`,
+      `Cannot read collect artifacts in ${JSON.stringify(out)}: ${manifestPath} is missing (run ${
+        stageCommand("collect", out)
+      } first)`,
     );
   }
   const manifest = await readJsonFile<CollectManifest>(manifestPath, "manifest");
@@ -109,9 +110,9 @@ export async function loadPredictions(out: string, ks: readonly number[]): Promi
     const path = join(out, PATHS.prediction(k));
     if (!(await exists(path))) {
       throw new Deno.errors.NotFound(
-        `Cannot read predictions in ${
-          JSON.stringify(out)
-        }: ${path} of member ${k} is missing (run \`deno task train\`)`,
+        `Cannot read predictions in ${JSON.stringify(out)}: ${path} of member ${k} is missing (run ${
+          stageCommand("train", out)
+        })`,
       );
     }
     const text = await readTextNamed(path, "prediction CSV");
@@ -147,15 +148,17 @@ export async function loadTrainSummary(out: string): Promise<TrainSummary> {
   const path = join(out, PATHS.trainSummary);
   if (!(await exists(path))) {
     throw new Deno.errors.NotFound(
-      `Cannot read the trained ensemble in ${
-        JSON.stringify(out)
-      }: ${path} is missing (run \`deno task train\`)`,
+      `Cannot read the trained ensemble in ${JSON.stringify(out)}: ${path} is missing (run ${
+        stageCommand("train", out)
+      })`,
     );
   }
   const summary = await readJsonFile<TrainSummary>(path, "train summary");
   if (!Array.isArray(summary?.members) || summary.members.length === 0 || typeof summary.data !== "object") {
     throw new TypeError(
-      `Cannot use ${path}: it lists no members or no data digests (written by an older version: rerun \`deno task train\`)`,
+      `Cannot use ${path}: it lists no members or no data digests (written by an older version: rerun ${
+        stageCommand("train", out)
+      })`,
     );
   }
   summary.members.forEach((m, i) => checkMemberRecord(m, `${path}, member ${i + 1}`));
@@ -176,7 +179,7 @@ export async function checkPredictionData(out: string, summary: TrainSummary, ar
     throw new Error(
       `Cannot use the predictions in ${JSON.stringify(out)}: collect's ${
         changed.join(", ")
-      } changed since train made them (collect ran again): run \`deno task train\``,
+      } changed since train made them (collect ran again): run ${stageCommand("train", out)}`,
     );
   }
 }

@@ -17,6 +17,7 @@ import { checkMemberRecord, type MemberRecord, memberRecord } from "../core/trai
 import { digestMatrix } from "../core/train/fingerprint.ts";
 import { loadNpy, loadTrainSummary } from "./_artifacts.ts";
 import { bestDir, CorruptCheckpointError, epochDir, loadModel, readCheckpointState } from "./_checkpoint.ts";
+import { stageCommand } from "./_cli.ts";
 import { exists, join, readFileNamed, readJsonFile, readTextNamed } from "./_fs.ts";
 
 /** Where the ensemble's files are. */
@@ -49,7 +50,7 @@ export async function findEnsemble(out: string): Promise<EnsembleFiles> {
   const encoders = join(out, PATHS.encoders);
   if (!(await exists(encoders))) {
     throw new Deno.errors.NotFound(
-      `Cannot predict: ${encoders} is missing (run \`deno task collect\` first)`,
+      `Cannot predict: ${encoders} is missing (run ${stageCommand("collect", out)} first)`,
     );
   }
   const summary = await loadTrainSummary(out);
@@ -60,9 +61,9 @@ export async function findEnsemble(out: string): Promise<EnsembleFiles> {
     const cannot = `Cannot predict with member ${listed.k}`;
     if (!(await exists(join(dir, "state.json")))) {
       throw new Deno.errors.NotFound(
-        `${cannot}: its best model (${
-          bestDir(PATHS.regressorCheckpoints(listed.k))
-        }) is missing (run \`deno task train\`)`,
+        `${cannot}: its best model (${bestDir(PATHS.regressorCheckpoints(listed.k))}) is missing (run ${
+          stageCommand("train", out)
+        })`,
       );
     }
     let state: MemberState;
@@ -70,19 +71,23 @@ export async function findEnsemble(out: string): Promise<EnsembleFiles> {
       state = await readCheckpointState<MemberState>(dir);
     } catch (error) {
       if (error instanceof CorruptCheckpointError) {
-        throw new Error(`${cannot}: ${error.message} (rerun \`deno task train --fresh\`)`);
+        throw new Error(`${cannot}: ${error.message} (rerun ${stageCommand("train", out, "--fresh")})`);
       }
       throw error;
     }
     const record = checkMemberRecord(state, join(dir, "state.json"));
     if (JSON.stringify(record) !== JSON.stringify(memberRecord(listed))) {
       throw new Error(
-        `${cannot}: ${dir} is not the model ${PATHS.trainSummary} lists (trained again since): rerun \`deno task train\``,
+        `${cannot}: ${dir} is not the model ${PATHS.trainSummary} lists (trained again since): rerun ${
+          stageCommand("train", out)
+        }`,
       );
     }
     if (record.fingerprint.data.encoders !== encodersDigest) {
       throw new Error(
-        `${cannot}: it was trained with other encoders than ${encoders} (collect ran again since): rerun \`deno task train\``,
+        `${cannot}: it was trained with other encoders than ${encoders} (collect ran again since): rerun ${
+          stageCommand("train", out)
+        }`,
       );
     }
     members.push({ ...record, dir });
@@ -120,7 +125,9 @@ async function findAutoencoder(out: string, members: MemberRecord[]): Promise<st
   const digest = await digestMatrix(codes.data, codes.shape);
   if (members.some((m) => m.fingerprint.data.inputs !== digest)) {
     throw new Error(
-      `${cannot} they learned from other codes than ${PATHS.transformed}: rerun \`deno task train\``,
+      `${cannot} they learned from other codes than ${PATHS.transformed}: rerun ${
+        stageCommand("train", out)
+      }`,
     );
   }
   const dir = epochDir(join(out, PATHS.autoencoderCheckpoints), info.epoch);

@@ -26,8 +26,10 @@ import { startProgress } from "./_progress.ts";
 
 /** One model to train. */
 export interface ModelJob<S extends ModelState> {
-  /** Shown in progress and messages: "autoencoder", "train2". */
+  /** Shown in messages: "autoencoder", "train2". */
   name: string;
+  /** Shown on the progress bar or log line, before ", epoch e/E" (default: `name`): "member 2 of 3". */
+  label?: string;
   /** Its checkpoint folder. */
   dir: string;
   /** Delete its checkpoints first. */
@@ -96,7 +98,9 @@ export async function trainModel<S extends ModelState>(
     if (job.averageDecay > 0) average = createWeightAverage(model, job.averageDecay);
   }
   if (ck) disposeRestored(ck);
-  const progress = quiet ? null : startProgress(job.name, job.fit.epochs, job.progress);
+  const progress = quiet
+    ? null
+    : startProgress(`${job.label ?? job.name}, epoch`, job.fit.epochs, job.progress);
   const show = (s: TrainingState) =>
     progress?.update(s.epoch, { loss: fmt(s.losses.at(-1)), val: fmt(s.valLosses.at(-1)) });
   if (state.epoch > 0) show(state);

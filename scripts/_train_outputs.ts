@@ -16,6 +16,7 @@ import { memberRecord } from "../core/train/member_record.ts";
 import { type TargetScaling, unscaleTarget } from "../core/train/target_scaling.ts";
 import { type CollectArtifacts, loadNpy } from "./_artifacts.ts";
 import { bestDir, latestIntactState, loadCheckpoint } from "./_checkpoint.ts";
+import { stageCommand } from "./_cli.ts";
 import { exists, fsw, join, readJsonFile, writeFileAtomic, writeJsonAtomic } from "./_fs.ts";
 
 /**
@@ -29,7 +30,9 @@ export async function writeCodes(out: string, x: HostMatrix, fingerprint: Finger
   const state = await latestIntactState<AutoencoderState>(dir);
   if (!state) {
     throw new Deno.errors.NotFound(
-      `Cannot encode: no auto-encoder checkpoint in ${dir} (run the autoencoder stage first)`,
+      `Cannot encode: no auto-encoder checkpoint in ${dir} (run ${
+        stageCommand("train", out, "--autoencoder --stages autoencoder")
+      } first)`,
     );
   }
   const changes = fingerprintChanges(state.fingerprint, fingerprint);
@@ -37,7 +40,7 @@ export async function writeCodes(out: string, x: HostMatrix, fingerprint: Finger
     throw new Error(
       `Cannot encode with the auto-encoder in ${dir}: it learned from other inputs or options (${
         changes.join("; ")
-      }): run the autoencoder stage`,
+      }): run ${stageCommand("train", out, "--autoencoder --stages autoencoder")}`,
     );
   }
   const { model } = await loadCheckpoint<AutoencoderState>(join(dir, `epoch-${state.epoch}`), false);
@@ -83,7 +86,9 @@ export async function loadCodes(out: string, rows: number, fingerprint: Fingerpr
     !(await exists(path))
   ) {
     throw new Error(
-      `Cannot use ${path}: it was not made by the current auto-encoder from the current vectors: run the encode stage`,
+      `Cannot use ${path}: it was not made by the current auto-encoder from the current vectors: run ${
+        stageCommand("train", out, "--autoencoder --stages encode")
+      }`,
     );
   }
   const npy = await loadNpy(path);
@@ -117,12 +122,16 @@ export async function predictMember(
   const cannot = `Cannot predict with member ${k}`;
   const latest = await latestIntactState<MemberState>(dir);
   if (!latest || !(await exists(join(bestDir(dir), "state.json")))) {
-    throw new Deno.errors.NotFound(`${cannot}: ${dir} has no trained model (run the regress stage)`);
+    throw new Deno.errors.NotFound(
+      `${cannot}: ${dir} has no trained model (run ${stageCommand("train", out, "--stages regress")})`,
+    );
   }
   const changes = fingerprintChanges(latest.fingerprint, fingerprint);
   if (changes.length > 0) {
     throw new Error(
-      `${cannot}: it learned from other inputs or options (${changes.join("; ")}): run the regress stage`,
+      `${cannot}: it learned from other inputs or options (${changes.join("; ")}): run ${
+        stageCommand("train", out, "--stages regress")
+      }`,
     );
   }
   const { model, state: best } = await loadCheckpoint<MemberState>(bestDir(dir), false);
@@ -131,7 +140,9 @@ export async function predictMember(
     throw new Error(
       `${cannot}: ${
         bestDir(dir)
-      } holds epoch ${best.epoch}, but epoch ${latest.epoch}'s state names epoch ${latest.bestEpoch} as the best: rerun the regress stage`,
+      } holds epoch ${best.epoch}, but epoch ${latest.epoch}'s state names epoch ${latest.bestEpoch} as the best: rerun ${
+        stageCommand("train", out, "--stages regress")
+      }`,
     );
   }
   const test = artifacts.test.test;

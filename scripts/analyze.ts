@@ -6,13 +6,13 @@
  */
 import { stringify } from "csv-stringify/sync";
 import denoJson from "../deno.json" with { type: "json" };
-import { PATHS } from "../core/artifacts.ts";
+import { DEFAULT_OUT, PATHS } from "../core/artifacts.ts";
 import { checkOptions } from "../core/config.ts";
 import type { Encoders } from "../core/features/encoders.ts";
 import type { ConformalCalibration } from "../core/predict/conformal.ts";
 import type { BenchResults } from "../core/report/bench_spread.ts";
 import { formatPredictions, FORMATTED_COLUMNS } from "../core/analyze/format_predictions.ts";
-import { buildReport } from "../core/report/build_report.ts";
+import { buildReport, REPORT_DEFAULTS } from "../core/report/build_report.ts";
 import { MEAN_BASELINE_ID } from "../core/report/predictor_ids.ts";
 import type { Report } from "../core/report/report_schema.ts";
 import { validateReport } from "../core/report/validate_report.ts";
@@ -27,31 +27,12 @@ import { exists, fsw, join, readJsonFile, writeFileAtomic, writeJsonAtomic } fro
 import { gitCommit } from "./_git_commit.ts";
 import { withOutLock } from "./_out_lock.ts";
 
-/** The analyze stage's options. */
-export const defaults = {
-  /** Folder of the artifacts to read and write. */
-  out: "artifacts",
-  /** Significance level of every hypothesis test. */
-  alpha: 0.05,
-  /** Confidence level of every interval. */
-  level: 0.95,
-  /** Seed of the bootstrap and permutation draws. */
-  seed: 42,
-  /** Bootstrap resamples of every interval. */
-  bootstrap: 2000,
-  /** Random swaps of the paired permutation test. */
-  permutations: 1999,
-  /** Below this many test movies the report warns that its figures are rough. */
-  minTest: 100,
-  /** The benchmark's results, for the split-to-split spread (used when it is there and matches the data). */
-  bench: "bench/results.json",
-  /** Ridge baseline's penalty on standardised features. */
-  ridgeLambda: 1,
-  /** How many of the largest absolute errors to list. */
-  top: 20,
-  /** Target number of histogram bins. */
-  bins: 30,
-};
+/**
+ * The analyze stage's options: the folder of the artifacts to read and write, the report's options
+ * ({@link REPORT_DEFAULTS}), and the benchmark's results, for the split-to-split spread (used when it is there
+ * and matches the data).
+ */
+export const defaults = { out: DEFAULT_OUT as string, ...REPORT_DEFAULTS, bench: "bench/results.json" };
 
 /** The analyze stage's resolved configuration. */
 export type AnalyzeConfig = typeof defaults;
@@ -66,14 +47,14 @@ export const spec: CliSpec<AnalyzeConfig> = {
     "report/report.json.",
   defaults,
   flags: {
-    out: { description: "Folder of the artifacts (collect's and train's outputs)", value: "PATH" },
+    out: { description: "Folder of the artifacts (collect's and train's outputs)", value: "DIR" },
     alpha: { description: "Significance level of the hypothesis tests" },
     level: { description: "Confidence level of the intervals" },
     seed: { description: "Seed of the bootstrap and permutation draws" },
     bootstrap: { description: "Bootstrap resamples of every interval" },
     permutations: { description: "Random swaps of the paired permutation test" },
     minTest: { description: "Warn below this many test movies" },
-    bench: { description: "bench/results.json to take the split-to-split spread from", value: "PATH" },
+    bench: { description: "The benchmark's results, to take the split-to-split spread from", value: "FILE" },
     ridgeLambda: { description: "Penalty of the ridge-regression baseline (on standardised features)" },
     top: { description: "How many of the largest absolute errors to list" },
     bins: { description: "Target number of histogram bins" },

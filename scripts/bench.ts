@@ -9,10 +9,10 @@
 import { PATHS } from "../core/artifacts.ts";
 import { type BenchRun, formatBenchTable, summarizeBench } from "../core/bench/summarize_bench.ts";
 import type { Report } from "../core/report/report_schema.ts";
-import { TRAIN_PRESETS } from "../core/train/train_config.ts";
+import { BACKENDS, TRAIN_PRESETS } from "../core/train/train_config.ts";
 import { cli, type CliSpec } from "./_cli.ts";
 import { join, readJsonFile, writeJsonAtomic } from "./_fs.ts";
-import type { StageCost } from "./_measure.ts";
+import type { StageCost } from "./measure_stage.ts";
 
 /** A benchmark protocol: how collect is asked to read the data, and the issue's reference test RMSEs. */
 interface Protocol {
@@ -90,18 +90,26 @@ export const spec: CliSpec<BenchConfig> = {
     "members and the baselines, over several split seeds; and the seed preset's training throughput.",
   defaults,
   flags: {
-    data: { description: "Movie table to benchmark on", value: "PATH" },
+    data: {
+      description:
+        'Movie table to benchmark on: IMDB 5000\'s movie_metadata.csv (Kaggle, "IMDB 5000 Movie Dataset")',
+      value: "FILE",
+    },
     seeds: { description: "Split seeds (1..N)" },
     protocols: { description: "Protocols to run", choices: Object.keys(PROTOCOLS) },
-    backend: { description: "tfjs backend for train", choices: ["auto", "webgpu", "wasm", "cpu"] },
-    work: { description: "Scratch folder for the runs' artifacts (replaced)", value: "PATH" },
-    results: { description: "Where to write the JSON of figures", value: "PATH" },
-    ablation: { description: "Also train with the auto-encoder switched the other way (first protocol)" },
-    site: { description: "Also build the site in each run" },
+    backend: { description: "tfjs backend for train", choices: BACKENDS },
+    work: { description: "Scratch folder for the runs' artifacts (replaced)", value: "DIR" },
+    results: { description: "Where to write the JSON of figures", value: "FILE" },
+    ablation: {
+      description: `On the first protocol, also train with the auto-encoder setting flipped (${
+        TRAIN_PRESETS.default.autoencoder ? "--no-autoencoder" : "--autoencoder"
+      })`,
+    },
+    site: { description: "Build the site in each run too" },
     seedPresetBatches: { description: "Batches of the seed preset's regressor to time (0 skips)" },
     seedPresetBackends: {
       description: "Backends to time the seed preset on",
-      choices: ["webgpu", "wasm", "cpu"],
+      choices: BACKENDS.filter((b) => b !== "auto"),
     },
   },
   epilog: "Example: deno task bench --seeds 3   (README shows the latest table)",
@@ -109,10 +117,10 @@ export const spec: CliSpec<BenchConfig> = {
 
 const SCRIPT_DIR = new URL(".", import.meta.url).pathname;
 
-/** Run one stage in a fresh process through `_measure.ts` and return its cost. */
+/** Run one stage in a fresh process through `measure_stage.ts` and return its cost. */
 async function measure(stage: string, args: string[], costFile: string): Promise<StageCost> {
   const command = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", join(SCRIPT_DIR, "_measure.ts"), stage, costFile, ...args],
+    args: ["run", "-A", join(SCRIPT_DIR, "measure_stage.ts"), stage, costFile, ...args],
     stdout: "inherit",
     stderr: "piped",
   });
@@ -184,7 +192,7 @@ async function benchRun(config: BenchConfig, name: string, seed: number): Promis
 async function seedPresetThroughput(backend: string, batches: number, work: string) {
   const file = join(work, `seed-preset-${backend}.json`);
   const { code, stderr } = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", join(SCRIPT_DIR, "_seed_throughput.ts"), backend, String(batches), file],
+    args: ["run", "-A", join(SCRIPT_DIR, "seed_throughput.ts"), backend, String(batches), file],
     stderr: "piped",
   }).output();
   if (code !== 0) {

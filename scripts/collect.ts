@@ -4,34 +4,21 @@
  *
  * @module
  */
-import { dirname } from "node:path";
-import { fileURLToPath } from "node:url";
-import { parse as parseCsvStream } from "csv-parse/stream";
 import denoJson from "../deno.json" with { type: "json" };
-import { type CollectManifest, PATHS } from "../core/artifacts.ts";
+import { type CollectManifest, DEFAULT_OUT, PATHS } from "../core/artifacts.ts";
+import { CLEAN_DEFAULTS, MISSING_POLICIES } from "../core/collect/clean_movies.ts";
 import { collectDataset, type CollectOptions, type Dataset } from "../core/collect/collect_dataset.ts";
-import { type ColumnMap, withoutColumns } from "../core/collect/column_map.ts";
-import { createJoinCollector, joinColumns, type JoinedColumns } from "../core/collect/join_tables.ts";
-import { validateColumnMap } from "../core/collect/validate_column_map.ts";
-import { parseCsv } from "../core/collect/parse_csv.ts";
-import { parseJsonTable } from "../core/collect/parse_json_table.ts";
-import { detectProfile, PROFILES } from "../core/collect/profiles.ts";
-import { MIN_TEST_ROWS } from "../core/collect/split_rows.ts";
-import type { SourceTable } from "../core/collect/source_table.ts";
-import { decodeText, TEXT_ENCODINGS } from "../core/decode_text.ts";
+import { PROFILES } from "../core/collect/profiles.ts";
+import { MIN_TEST_ROWS, SPLIT_DEFAULTS } from "../core/collect/split_rows.ts";
+import { TEXT_ENCODINGS } from "../core/decode_text.ts";
+import { BUILD_FEATURES_DEFAULTS } from "../core/features/build_features.ts";
+import { FEATURE_PRESETS, FIT_ENCODER_DEFAULTS, PRESET_WORD_VECTORS } from "../core/features/fit_encoders.ts";
 import { encodeNpy } from "../core/npy.ts";
 import { formatWord2Vec } from "../core/features/word2vec_text.ts";
 import { cli, type CliSpec } from "./_cli.ts";
-import {
-  exists,
-  fsw,
-  join,
-  readFileNamed,
-  readJsonFile,
-  replaceDirAtomic,
-  replaceFilesAtomic,
-} from "./_fs.ts";
+import { exists, fsw, join, replaceDirAtomic, replaceFilesAtomic } from "./_fs.ts";
 import { withOutLock } from "./_out_lock.ts";
+import { AUTO_PROFILE, PROFILE_CHOICES, readSource } from "./_read_source.ts";
 
 /** Collect's configuration (flags are the kebab-case keys). */
 export type CollectConfig = {
@@ -67,31 +54,35 @@ export type CollectConfig = {
   allowSmall: boolean;
 };
 
-/** The defaults of every collect option. */
+/** The defaults of every collect option: the core defaults of cleaning, splitting and encoding. */
 export const defaults = {
   data: null,
-  profile: "auto",
+  profile: AUTO_PROFILE,
   map: null,
   credits: null,
-  minVotes: null,
-  missing: "impute",
-  dedupe: true,
-  features: "default",
-  out: "artifacts",
-  seed: 42,
-  k: 3,
-  testFraction: 0.15,
-  bagFraction: 0.9,
+  minVotes: CLEAN_DEFAULTS.minVotes,
+  missing: CLEAN_DEFAULTS.missing,
+  dedupe: CLEAN_DEFAULTS.dedupe,
+  features: FIT_ENCODER_DEFAULTS.preset,
+  out: DEFAULT_OUT,
+  seed: SPLIT_DEFAULTS.seed,
+  k: SPLIT_DEFAULTS.k,
+  testFraction: SPLIT_DEFAULTS.testFraction,
+  bagFraction: SPLIT_DEFAULTS.bagFraction,
   w2vDim: null,
   w2vEpochs: null,
   w2vMinCount: null,
-  minCount: 5,
-  peopleMinCount: 8,
-  targetFolds: 5,
-  smoothing: 10,
+  minCount: FIT_ENCODER_DEFAULTS.minCount,
+  peopleMinCount: FIT_ENCODER_DEFAULTS.peopleMinCount,
+  targetFolds: BUILD_FEATURES_DEFAULTS.targetFolds,
+  smoothing: FIT_ENCODER_DEFAULTS.smoothing,
   encoding: "utf-8",
   allowSmall: false,
 } satisfies CollectConfig;
+
+/** "32, or 300 with --features seed": a keyword-vector default of each preset, for help. */
+const byPreset = (key: "wordDim" | "wordEpochs" | "wordMinCount") =>
+  `${PRESET_WORD_VECTORS.default[key]}, or ${PRESET_WORD_VECTORS.seed[key]} with --features seed`;
 
 /** The command line of collect. */
 export const spec: CliSpec<CollectConfig> = {
@@ -101,44 +92,57 @@ export const spec: CliSpec<CollectConfig> = {
   defaults,
   flags: {
     data: {
-      description: "Movie table, CSV or JSON (default: the embedded vega-datasets movies)",
-      value: "PATH",
+      description: "Movie table, CSV or JSON",
+      value: "FILE",
+      defaultText: "the embedded vega-datasets movies",
     },
-    profile: { description: "Column map of the source", choices: ["auto", ...Object.keys(PROFILES)] },
+    profile: {
+      description: "Column map of the source; auto picks it by the header",
+      choices: PROFILE_CHOICES,
+    },
     map: {
       description: "Your own column map (JSON, see core/collect/column_map.schema.json); replaces --profile",
       value: "FILE",
     },
     credits: {
-      description: "TMDB credits CSV (default: tmdb_5000_credits.csv beside --data, used when present)",
-      value: "PATH",
+      description: "TMDB credits CSV",
+      value: "FILE",
+      defaultText: "tmdb_5000_credits.csv beside --data, used when present",
     },
     minVotes: {
-      description: "Drop movies with fewer votes (default: the profile's; TMDB 10, others none)",
+      description: "Drop movies with fewer votes",
       value: "N",
+      defaultText: `the profile's (${
+        Object.values(PROFILES).filter((p) => p.minVotes?.default).map((p) =>
+          `${p.name} ${p.minVotes!.default}`
+        )
+          .join(", ")
+      }; none for the others)`,
     },
     missing: {
       description: "Rows with a missing value: impute (median + flag, 'unknown') or drop (the seed)",
-      choices: ["impute", "drop"],
+      choices: MISSING_POLICIES,
     },
-    dedupe: { description: "Keep repeated movies (by default they are dropped, the first kept)" },
+    dedupe: { description: "Drop repeated movies, keeping the first" },
     features: {
       description: "Feature preset: default (best) or seed (the seed's 15 fields)",
-      choices: ["default", "seed"],
+      choices: FEATURE_PRESETS,
     },
     out: { description: "Output folder", value: "DIR" },
     seed: { description: "Seed of the split, bags, folds and Word2Vec" },
     k: { description: "Number of bags (ensemble members)" },
     testFraction: { description: "Share of rows held out for testing (rounded up)" },
     bagFraction: { description: "Share of non-test rows in each bag; the rest validates it" },
-    w2vDim: { description: "Word2Vec dimension (default: 32, or 300 with --features seed)", value: "N" },
+    w2vDim: { description: "Word2Vec dimension", value: "N", defaultText: byPreset("wordDim") },
     w2vEpochs: {
-      description: "Word2Vec passes over the keyword lists (default: 10, or 5 with --features seed)",
+      description: "Word2Vec passes over the keyword lists",
       value: "N",
+      defaultText: byPreset("wordEpochs"),
     },
     w2vMinCount: {
-      description: "Keywords seen fewer times get no vector (default: 2, or 1 with --features seed)",
+      description: "Keywords seen fewer times get no vector",
       value: "N",
+      defaultText: byPreset("wordMinCount"),
     },
     minCount: { description: "Categories and genres seen fewer times fold into 'other'" },
     peopleMinCount: { description: "Directors and actors seen fewer times get no one-hot column" },
@@ -165,15 +169,6 @@ export interface CollectResult {
   dataset: Dataset;
 }
 
-/** The embedded default dataset: vega-datasets' `data/movies.json` (resolved through the package). */
-export function embeddedDataPath(): string {
-  try {
-    return fileURLToPath(new URL("../data/movies.json", import.meta.resolve("vega-datasets")));
-  } catch {
-    return fileURLToPath(new URL("../node_modules/vega-datasets/data/movies.json", import.meta.url));
-  }
-}
-
 function packageVersion(name: string): string {
   const spec = (denoJson.imports as Record<string, string>)[name] ?? "";
   return spec.slice(spec.lastIndexOf("@") + 1);
@@ -196,79 +191,6 @@ function optionalNumber(value: number | string | null, flag: string, fallback: n
 }
 
 /**
- * Parse the source file by extension (`.json` → JSON table, anything else → CSV), decoded strictly as
- * `encoding` (see `core/decode_text.ts`).
- */
-export function parseSource(bytes: Uint8Array, path: string, encoding = "utf-8"): SourceTable {
-  const text = decodeText(bytes, path, encoding);
-  if (text.trim() === "") throw new SyntaxError(`Cannot read ${JSON.stringify(path)}: the file is empty`);
-  return /\.json$/i.test(path) ? parseJsonTable(text, path) : parseCsv(text, path);
-}
-
-/** Bytes in `encoding` to UTF-8 bytes, strictly: a byte sequence that is not UTF-8 errors the stream. */
-function asUtf8(encoding: string): TransformStream<Uint8Array, Uint8Array> {
-  const decoder = new TextDecoder(encoding === "latin1" ? "latin1" : "utf-8", { fatal: true });
-  const encoder = new TextEncoder();
-  return new TransformStream({
-    transform: (chunk, out) => out.enqueue(encoder.encode(decoder.decode(chunk, { stream: true }))),
-    flush: (out) => out.enqueue(encoder.encode(decoder.decode())),
-  });
-}
-
-/**
- * Stream the joined file of `map.join` (TMDB credits, 40 MB) record by record, keeping of each only what the
- * map reads.
- */
-export async function readJoinedFile(
-  path: string,
-  map: ColumnMap,
-  encoding = "utf-8",
-): Promise<JoinedColumns> {
-  const file = await Deno.open(path).catch((error) => {
-    if (error instanceof Deno.errors.NotFound) {
-      throw new Deno.errors.NotFound(
-        `Cannot read ${map.join!.name} file ${JSON.stringify(path)}: no such file`,
-      );
-    }
-    throw error;
-  });
-  const records = file.readable
-    .pipeThrough(asUtf8(encoding))
-    .pipeThrough(parseCsvStream({ bom: true, skip_empty_lines: true, record_delimiter: ["\r\n", "\n"] }));
-  let collector: ReturnType<typeof createJoinCollector> | null = null;
-  try {
-    for await (const record of records as AsyncIterable<string[]>) {
-      if (collector) collector.add(record);
-      else collector = createJoinCollector(map, record.map((h) => h.trim()), path);
-    }
-  } catch (error) {
-    if (error instanceof TypeError && error.message.startsWith("Cannot")) throw error;
-    // Not text in that encoding: read it whole to name the line and column of the first bad byte.
-    if (error instanceof TypeError) decodeText(await Deno.readFile(path), path, encoding);
-    const e = error as Error & { lines?: number };
-    throw new SyntaxError(
-      `Cannot parse CSV ${JSON.stringify(path)}${e.lines ? `, line ${e.lines}` : ""}: ${e.message}`,
-    );
-  }
-  if (!collector) {
-    throw new SyntaxError(`Cannot read ${map.join!.name} file ${JSON.stringify(path)}: the file is empty`);
-  }
-  return collector.result();
-}
-
-/** Resolve `--profile` against the header. */
-export function resolveProfile(name: string, table: SourceTable): ColumnMap {
-  if (name === "auto") return detectProfile(table.header, JSON.stringify(table.name));
-  const map = PROFILES[name];
-  if (!map) {
-    throw new RangeError(
-      `Cannot use --profile ${JSON.stringify(name)}: expected auto or ${Object.keys(PROFILES).join(", ")}`,
-    );
-  }
-  return map;
-}
-
-/**
  * Run collect with `config`: read, clean, split, encode, then write every artifact atomically (holding the
  * lock of `config.out`).
  */
@@ -286,23 +208,20 @@ async function collect(config: CollectConfig): Promise<CollectResult> {
       );
     }
   }
-  const seedPreset = config.features === "seed";
-  const path = config.data ?? embeddedDataPath();
+  const preset = config.features as typeof FEATURE_PRESETS[number];
+  const words = PRESET_WORD_VECTORS[preset];
   const k = positiveInt(config.k, "k");
   const options: CollectOptions = {
-    missing: config.missing as "impute" | "drop",
+    missing: config.missing as typeof MISSING_POLICIES[number],
     dedupe: config.dedupe,
     seed: positiveInt(config.seed, "seed", 0),
     k,
     testFraction: config.testFraction,
     bagFraction: config.bagFraction,
-    preset: seedPreset ? "seed" : "default",
-    wordDim: optionalNumber(config.w2vDim, "w2v-dim", seedPreset ? 300 : 32),
-    wordEpochs: positiveInt(
-      optionalNumber(config.w2vEpochs, "w2v-epochs", seedPreset ? 5 : 10),
-      "w2v-epochs",
-    ),
-    wordMinCount: optionalNumber(config.w2vMinCount, "w2v-min-count", seedPreset ? 1 : 2),
+    preset,
+    wordDim: optionalNumber(config.w2vDim, "w2v-dim", words.wordDim),
+    wordEpochs: positiveInt(optionalNumber(config.w2vEpochs, "w2v-epochs", words.wordEpochs), "w2v-epochs"),
+    wordMinCount: optionalNumber(config.w2vMinCount, "w2v-min-count", words.wordMinCount),
     minCount: positiveInt(config.minCount, "min-count"),
     peopleMinCount: positiveInt(config.peopleMinCount, "people-min-count"),
     targetFolds: positiveInt(config.targetFolds, "target-folds", 2),
@@ -314,34 +233,10 @@ async function collect(config: CollectConfig): Promise<CollectResult> {
     throw new RangeError(`Cannot use --smoothing ${config.smoothing}: expected >= 0`);
   }
 
-  const bytes = await readFileNamed(path, "movie table");
-  const sha256 = Array.from(
-    new Uint8Array(await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>)),
-    (b) => b.toString(16).padStart(2, "0"),
-  ).join("");
   const tParse = performance.now();
-  let table = parseSource(bytes, path, config.encoding);
-  let map = config.map
-    ? validateColumnMap(await readJsonFile(config.map, "column map"), config.map)
-    : resolveProfile(config.profile, table);
-  let creditsPath: string | null = null;
-  if (map.join) {
-    const candidate = config.credits ?? join(dirname(path), map.join.file);
-    if (config.credits !== null || (await exists(candidate))) {
-      const joined = await readJoinedFile(candidate, map, config.encoding);
-      table = joinColumns(table, joined);
-      creditsPath = candidate;
-    } else {
-      console.error(
-        `collect: no ${map.join.name} file ${
-          JSON.stringify(candidate)
-        } (or --credits PATH): running without the ${
-          map.join.columns.join(" and ")
-        } columns (no director or cast features)`,
-      );
-      map = withoutColumns(map, map.join.columns);
-    }
-  }
+  const source = await readSource(config);
+  for (const note of source.notes) console.error(`collect: ${note}`);
+  const { path, table, map } = source;
   const parseSeconds = (performance.now() - tParse) / 1000;
   const dataset = collectDataset(table, map, options);
   const { features, split } = dataset;
@@ -356,7 +251,7 @@ async function collect(config: CollectConfig): Promise<CollectResult> {
   const manifest: CollectManifest = {
     schema: 1,
     profile: map.name,
-    input: { path, sha256, bytes: bytes.length, records: dataset.records },
+    input: { path, sha256: source.sha256, bytes: source.bytes, records: dataset.records },
     rows: {
       kept: rows,
       test: split.test.test.length,
@@ -365,7 +260,7 @@ async function collect(config: CollectConfig): Promise<CollectResult> {
     },
     dropped: dataset.dropped,
     features: { count: features.width, groups },
-    config: { ...config, data: path, credits: creditsPath },
+    config: { ...config, data: path, credits: source.joined },
     versions: {
       deno: Deno.version.deno,
       "csv-parse": packageVersion("csv-parse"),

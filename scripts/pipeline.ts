@@ -1,31 +1,33 @@
 /**
  * `deno task pipeline`: collect → train → analyze → site in one process, on the embedded default dataset
  * unless `--data` is given. Each stage keeps its own defaults; this command forwards the few options that
- * matter across stages.
+ * matter across stages, and loads each stage only when it starts (so collect never waits for Eleventy).
  *
  * @module
  */
-import { cli, type CliSpec } from "./_cli.ts";
+import { DEFAULT_OUT, DEFAULT_SITE } from "../core/artifacts.ts";
+import { CLEAN_DEFAULTS, MISSING_POLICIES } from "../core/collect/clean_movies.ts";
+import { FEATURE_PRESETS, FIT_ENCODER_DEFAULTS } from "../core/features/fit_encoders.ts";
+import { DEFAULT_SEED } from "../core/random.ts";
+import { BACKENDS, TRAIN_DEFAULTS, TRAIN_PRESETS, type TrainConfig } from "../core/train/train_config.ts";
+import { cli, type CliSpec, serveCommand } from "./_cli.ts";
 import { join } from "./_fs.ts";
-import * as analyze from "./analyze.ts";
-import * as collect from "./collect.ts";
-import * as site from "./site.ts";
-import * as train from "./train.ts";
+import { AUTO_PROFILE, PROFILE_CHOICES } from "./_read_source.ts";
 
-/** The pipeline's options (each forwarded to the stages that take it). */
+/** The pipeline's options (each forwarded to the stages that take it), with the stages' defaults. */
 export const defaults = {
   data: null as string | null,
-  profile: "auto",
+  profile: AUTO_PROFILE,
   map: null as string | null,
   credits: null as string | null,
-  minVotes: null as number | null,
-  missing: "impute",
-  features: "default",
-  out: "artifacts",
-  siteOut: "_site",
-  seed: 42,
-  backend: "auto",
-  preset: "default",
+  minVotes: CLEAN_DEFAULTS.minVotes as number | null,
+  missing: CLEAN_DEFAULTS.missing as string,
+  features: FIT_ENCODER_DEFAULTS.preset as string,
+  out: DEFAULT_OUT as string,
+  siteOut: DEFAULT_SITE as string,
+  seed: DEFAULT_SEED as number,
+  backend: TRAIN_DEFAULTS.backend,
+  preset: TRAIN_DEFAULTS.preset,
   fresh: false,
 };
 
@@ -40,23 +42,28 @@ export const spec: CliSpec<PipelineConfig> = {
   defaults,
   flags: {
     data: {
-      description: "Movie table (CSV or JSON); default: the embedded vega-datasets movies",
-      value: "PATH",
+      description: "Movie table, CSV or JSON",
+      value: "FILE",
+      defaultText: "the embedded vega-datasets movies",
     },
-    profile: { description: "Dataset profile (auto picks by header)" },
-    map: { description: "Column map JSON for any movie table (overrides --profile)", value: "PATH" },
-    credits: { description: "TMDB credits CSV (default: the one beside --data)", value: "PATH" },
-    minVotes: { description: "Drop movies with fewer votes (default: the profile's)" },
-    missing: { description: "Rows with missing values", choices: ["impute", "drop"] },
-    features: { description: "Feature encoding", choices: ["default", "seed"] },
-    out: { description: "Artifacts folder", value: "PATH" },
-    siteOut: { description: "Site output folder", value: "PATH" },
+    profile: {
+      description: "Column map of the source; auto picks it by the header",
+      choices: PROFILE_CHOICES,
+    },
+    map: { description: "Your own column map (JSON); replaces --profile", value: "FILE" },
+    credits: {
+      description: "TMDB credits CSV",
+      value: "FILE",
+      defaultText: "tmdb_5000_credits.csv beside --data, used when present",
+    },
+    minVotes: { description: "Drop movies with fewer votes", value: "N", defaultText: "the profile's" },
+    missing: { description: "Rows with a missing value: impute or drop", choices: MISSING_POLICIES },
+    features: { description: "Feature preset", choices: FEATURE_PRESETS },
+    out: { description: "Artifacts folder", value: "DIR" },
+    siteOut: { description: "Site output folder", value: "DIR" },
     seed: { description: "Seed of splits, bagging and training" },
-    backend: {
-      description: "tfjs backend for training",
-      choices: ["auto", "webgpu", "wasm", "cpu", "tensorflow"],
-    },
-    preset: { description: "Training preset", choices: ["default", "seed"] },
+    backend: { description: "tfjs backend for training", choices: BACKENDS },
+    preset: { description: "Training preset", choices: Object.keys(TRAIN_PRESETS) },
     fresh: { description: "Train every model anew instead of resuming its checkpoints" },
   },
   epilog: "Examples:\n  deno task pipeline\n  deno task pipeline --data ../shared/data/movie_metadata.csv",
@@ -71,52 +78,64 @@ export interface PipelineResult {
 /** Options of {@link run} that are not configuration. */
 export interface PipelineOptions {
   /** Train settings over those the pipeline forwards (tests train tiny models). @default {} */
-  train?: Partial<train.TrainConfig>;
+  train?: Partial<TrainConfig>;
+  /** Where the progress lines go. @default console.error */
+  log?: (line: string) => void;
 }
 
-/** Run the four stages with `config` merged over {@link defaults}. */
+const secs = (s: number) => `${s.toFixed(1)} s`;
+
+/** Run the four stages with `config` merged over {@link defaults}; a line on stderr starts each one. */
 export async function run(
   config: Partial<PipelineConfig> = {},
   options: PipelineOptions = {},
 ): Promise<PipelineResult> {
+  const { log = (line: string) => console.error(line) } = options;
   const c = { ...defaults, ...config };
+  const started = performance.now();
   const seconds: Record<string, number> = {};
-  const stage = async (name: string, fn: () => Promise<unknown>) => {
-    console.error(`\n== ${name} ==`);
-    const started = performance.now();
-    await fn();
-    seconds[name] = (performance.now() - started) / 1000;
-  };
-  await stage("collect", () =>
-    collect.run({
-      ...collect.defaults,
-      data: c.data,
-      profile: c.profile,
-      map: c.map,
-      credits: c.credits,
-      minVotes: c.minVotes,
-      missing: c.missing,
-      features: c.features,
-      out: c.out,
-      seed: c.seed,
-    }));
-  await stage(
-    "train",
-    () =>
-      train.run({
+  const stages: [string, () => Promise<unknown>][] = [
+    ["collect", async () => {
+      const collect = await import("./collect.ts");
+      await collect.run({
+        ...collect.defaults,
+        data: c.data,
+        profile: c.profile,
+        map: c.map,
+        credits: c.credits,
+        minVotes: c.minVotes,
+        missing: c.missing,
+        features: c.features,
+        out: c.out,
+        seed: c.seed,
+      });
+    }],
+    ["train", async () => {
+      const train = await import("./train.ts");
+      await train.run({
         out: c.out,
         seed: c.seed,
         backend: c.backend,
         preset: c.preset,
         fresh: c.fresh,
         ...options.train,
-      }),
-  );
-  await stage("analyze", () => analyze.run({ out: c.out }));
-  await stage("site", () => site.run({ out: c.out, siteOut: c.siteOut }));
+      });
+    }],
+    ["analyze", async () => (await import("./analyze.ts")).run({ out: c.out })],
+    ["site", async () => (await import("./site.ts")).run({ out: c.out, siteOut: c.siteOut })],
+  ];
+  for (const [i, [name, stage]] of stages.entries()) {
+    const t = performance.now();
+    log(`\npipeline: stage ${i + 1} of ${stages.length}, ${name} (elapsed ${secs((t - started) / 1000)})`);
+    await stage();
+    seconds[name] = (performance.now() - t) / 1000;
+  }
   const siteIndex = join(c.siteOut, "index.html");
-  const times = Object.entries(seconds).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(", ");
-  console.log(`\nReport: ${siteIndex} (open it in a browser, or \`deno task serve\`)\nTimes: ${times}`);
+  const times = Object.entries(seconds).map(([k, v]) => `${k} ${secs(v)}`).join(", ");
+  console.log(
+    `\nTimes: ${times}; ${secs((performance.now() - started) / 1000)} in all\n` +
+      `Report: ${siteIndex} (open it in a browser; the Try page needs a server: ${serveCommand(c.siteOut)})`,
+  );
   return { seconds, siteIndex };
 }
 

@@ -6,25 +6,21 @@
  *
  * @module
  */
-import { dirname } from "node:path";
 import * as tf from "../core/tfjs.ts";
+import { DEFAULT_OUT } from "../core/artifacts.ts";
 import type { ColumnMap } from "../core/collect/column_map.ts";
 import { TEXT_ENCODINGS } from "../core/decode_text.ts";
-import { withoutColumns } from "../core/collect/column_map.ts";
 import type { MovieRecord } from "../core/collect/movie_record.ts";
-import { detectProfile, PROFILES } from "../core/collect/profiles.ts";
 import { readMovies } from "../core/collect/read_movies.ts";
-import { validateColumnMap } from "../core/collect/validate_column_map.ts";
 import { movieFromInput } from "../core/predict/movie_input.ts";
 import { describeClamp, describeOutOfRange } from "../core/predict/out_of_range.ts";
 import { type MoviePrediction, predictMovies } from "../core/predict/predict_movies.ts";
-import { joinColumns } from "../core/collect/join_tables.ts";
 import { BACKENDS } from "../core/train/train_config.ts";
 import { initBackend } from "./_backend.ts";
 import { cli, type CliSpec } from "./_cli.ts";
 import { loadEnsemble } from "./_ensemble.ts";
-import { exists, join, readFileNamed, readJsonFile } from "./_fs.ts";
-import { parseSource, readJoinedFile, resolveProfile } from "./collect.ts";
+import { readJsonFile } from "./_fs.ts";
+import { AUTO_PROFILE, PROFILE_CHOICES, readSource } from "./_read_source.ts";
 
 /** Predict's configuration (flags are the kebab-case keys). */
 export type PredictConfig = {
@@ -38,6 +34,8 @@ export type PredictConfig = {
   profile: string;
   /** A column map JSON file for `data`; overrides `profile`. */
   map: string | null;
+  /** The joined file of a profile with a join (TMDB credits); default: its file name beside `data`. */
+  credits: string | null;
   /** Print JSON instead of a table. */
   json: boolean;
   backend: string;
@@ -47,11 +45,12 @@ export type PredictConfig = {
 
 /** The defaults of every predict option. */
 export const defaults = {
-  out: "artifacts",
+  out: DEFAULT_OUT,
   movie: null,
   data: null,
-  profile: "auto",
+  profile: AUTO_PROFILE,
   map: null,
+  credits: null,
   json: false,
   backend: "wasm",
   encoding: "utf-8",
@@ -66,13 +65,17 @@ export const spec: CliSpec<PredictConfig> = {
   flags: {
     out: { description: "Folder with collect's encoders and train's checkpoints", value: "DIR" },
     movie: { description: "One movie as JSON, canonical fields (or a list of them)", value: "FILE" },
-    data: { description: "A movie table, CSV or JSON, of any profile", value: "PATH" },
+    data: { description: "A movie table, CSV or JSON, of any profile", value: "FILE" },
     profile: {
-      description:
-        "Column map of --data: auto (the training profile if its columns are there, else detected)",
-      choices: ["auto", ...Object.keys(PROFILES)],
+      description: "Column map of --data; auto: the training profile if its columns are there, else detected",
+      choices: PROFILE_CHOICES,
     },
     map: { description: "Your own column map for --data (JSON); replaces --profile", value: "FILE" },
+    credits: {
+      description: "TMDB credits CSV for --data",
+      value: "FILE",
+      defaultText: "tmdb_5000_credits.csv beside --data, used when present",
+    },
     json: { description: "Print JSON instead of a table" },
     backend: { description: "tfjs backend", choices: BACKENDS },
     encoding: { description: "Text encoding of --data", choices: TEXT_ENCODINGS },
@@ -119,24 +122,13 @@ async function readMovieFile(path: string): Promise<MovieRecord[]> {
   }));
 }
 
-/** The movies of `config.data`, and the column map they were read with. */
+/** The movies of `config.data`, the column map they were read with, and what to tell the user about it. */
 async function readMovieTable(
   config: PredictConfig,
   trained: ColumnMap,
-): Promise<{ movies: MovieRecord[]; map: ColumnMap }> {
-  const path = config.data!;
-  let table = parseSource(await readFileNamed(path, "movie table"), path, config.encoding);
-  let map: ColumnMap;
-  if (config.map) map = validateColumnMap(await readJsonFile(config.map, "column map"), config.map);
-  else if (config.profile !== "auto") map = resolveProfile(config.profile, table);
-  else if (trained.detect.length > 0 && trained.detect.every((c) => table.header.includes(c))) map = trained;
-  else map = detectProfile(table.header, JSON.stringify(path));
-  if (map.join) {
-    const candidate = join(dirname(path), map.join.file);
-    if (await exists(candidate)) table = joinColumns(table, await readJoinedFile(candidate, map));
-    else map = withoutColumns(map, map.join.columns);
-  }
-  return { movies: readMovies(table, map), map };
+): Promise<{ movies: MovieRecord[]; map: ColumnMap; notes: string[] }> {
+  const source = await readSource({ ...config, prefer: trained });
+  return { movies: readMovies(source.table, source.map), map: source.map, notes: source.notes };
 }
 
 /**
@@ -252,6 +244,7 @@ export async function run(
   else {
     const table = await readMovieTable(c, ensemble.encoders.map);
     read = table.movies;
+    warnings.push(...table.notes);
     const warning = profileWarning(c.data!, table.map, ensemble.encoders.map);
     if (warning) warnings.push(warning);
   }

@@ -6,13 +6,14 @@
  * @module
  */
 import { extname, resolve, sep } from "node:path";
+import { DEFAULT_SITE } from "../core/artifacts.ts";
 import { cli, type CliSpec } from "./_cli.ts";
 import { listenHttp, type SmallServer } from "./_http_server.ts";
 
 /** The serve options. */
 export const defaults = {
   /** Folder to serve. */
-  dir: "_site",
+  dir: DEFAULT_SITE as string,
   /** TCP port; 0 picks a free one. */
   port: 8000,
   /** Log each request to stderr. */
@@ -183,7 +184,9 @@ export async function run(config: Partial<ServeConfig> = {}): Promise<void> {
   const stat = await Deno.stat(c.dir).catch(() => null);
   if (!stat?.isDirectory) {
     throw new Deno.errors.NotFound(
-      `Cannot serve ${JSON.stringify(c.dir)}: no such folder (build the site first: deno task site)`,
+      `Cannot serve ${JSON.stringify(c.dir)}: no such folder (build the site first: \`deno task site${
+        c.dir === DEFAULT_SITE ? "" : ` --site-out ${c.dir}`
+      }\`)`,
     );
   }
   const server = serveSite(c.dir, {

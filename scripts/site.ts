@@ -8,11 +8,11 @@
 import Eleventy from "@11ty/eleventy";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { PATHS } from "../core/artifacts.ts";
+import { DEFAULT_OUT, DEFAULT_SITE, PATHS } from "../core/artifacts.ts";
 import { validateReport } from "../core/report/validate_report.ts";
 import type { TryPageData } from "../core/predict/predictor_manifest.ts";
 import { configureSite, type EleventyConfigApi } from "../site/eleventy.config.ts";
-import { cli, type CliSpec } from "./_cli.ts";
+import { cli, type CliSpec, serveCommand, stageCommand } from "./_cli.ts";
 import { exists, join, readJsonFile, replaceDirAtomic } from "./_fs.ts";
 import { checkOutDir } from "./_out_lock.ts";
 import { writeTryAssets } from "./_try_assets.ts";
@@ -20,9 +20,9 @@ import { writeTryAssets } from "./_try_assets.ts";
 /** The site stage's options. */
 export const defaults = {
   /** Folder of the artifacts (report/report.json is read from it). */
-  out: "artifacts",
+  out: DEFAULT_OUT as string,
   /** Folder to write the site to (replaced as a whole). */
-  siteOut: "_site",
+  siteOut: DEFAULT_SITE as string,
   /** Print each file Eleventy writes. */
   verbose: false,
 };
@@ -36,8 +36,8 @@ export const spec: CliSpec<SiteConfig> = {
   summary: "Build the static report web site from report/report.json (run `deno task analyze` first).",
   defaults,
   flags: {
-    out: { description: "Folder of the artifacts holding report/report.json", value: "PATH" },
-    siteOut: { description: "Folder to write the site to (replaced whole)", value: "PATH" },
+    out: { description: "Folder of the artifacts holding report/report.json", value: "DIR" },
+    siteOut: { description: "Folder to write the site to (replaced whole)", value: "DIR" },
     verbose: { description: "List every file written" },
   },
   epilog: "Example: deno task site --out artifacts --site-out _site   (then open _site/index.html)",
@@ -62,9 +62,7 @@ export async function run(config: Partial<SiteConfig> = {}): Promise<SiteResult>
   const reportPath = join(c.out, PATHS.report);
   if (!(await exists(reportPath))) {
     throw new Deno.errors.NotFound(
-      `Cannot build the site: ${reportPath} is missing (run \`deno task analyze${
-        c.out === "artifacts" ? "" : ` --out ${c.out}`
-      }\` first)`,
+      `Cannot build the site: ${reportPath} is missing (run ${stageCommand("analyze", c.out)} first)`,
     );
   }
   await checkOutDir(c.siteOut, "--site-out");
@@ -97,7 +95,7 @@ export async function run(config: Partial<SiteConfig> = {}): Promise<SiteResult>
       ? `site: the Try page loads ${kb(page.bytes.total)} (${
         kb(page.bytes.gzip)
       } gzipped): ${page.members.length} ` +
-        `members, encoders and tfjs; serve it with \`deno task serve --dir ${c.siteOut}\``
+        `members, encoders and tfjs; serve it with ${serveCommand(c.siteOut)}`
       : `site: the Try page has no models (${page.reason})`,
   );
   return { siteOut, files, seconds, tryPage: page };

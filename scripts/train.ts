@@ -57,11 +57,12 @@ function specFor(preset: "default" | "seed"): CliSpec<TrainConfig> {
   return {
     name: "train",
     summary:
-      "Train the auto-encoder and the bagged MLP ensemble on collect's artifacts, then predict the test " +
-      "set. Each stage resumes from its last complete checkpoint. Preset values are defaults that flags override.",
+      "Train the bagged MLP ensemble on collect's artifacts (with --autoencoder, on an auto-encoder's " +
+      "codes), then predict the test set. Every model resumes from its last complete checkpoint. A preset's " +
+      "values are defaults that flags override.",
     defaults: { ...TRAIN_DEFAULTS, ...TRAIN_PRESETS[preset], preset },
     flags: {
-      out: { description: "Folder with collect's artifacts; train writes beside them", value: "PATH" },
+      out: { description: "Folder with collect's artifacts; train writes beside them", value: "DIR" },
       seed: { description: "Base seed (member k derives its own)" },
       backend: {
         description: "tfjs backend; auto = a real GPU through WebGPU, else wasm",
@@ -70,12 +71,11 @@ function specFor(preset: "default" | "seed"): CliSpec<TrainConfig> {
       stages: { description: "Stages to run", choices: TRAIN_STAGES },
       preset: {
         description: "Hyperparameter preset: default (fast, on a CPU) or seed (the original network)",
+        choices: Object.keys(TRAIN_PRESETS),
       },
       fresh: { description: "Delete the checkpoints of the stages run and start over instead of resuming" },
       keepCheckpoints: { description: "Epoch checkpoints kept per model (0 = all; best/ is always kept)" },
-      autoencoder: {
-        description: "Train the regressors on the auto-encoder's codes (--no-autoencoder: raw)",
-      },
+      autoencoder: { description: "Train an auto-encoder first and fit the regressors on its codes" },
       aeDims: { description: "Auto-encoder code width" },
       aeEpochs: { description: "Auto-encoder epochs" },
       aeBatchSize: { description: "Auto-encoder batch size" },
@@ -89,7 +89,7 @@ function specFor(preset: "default" | "seed"): CliSpec<TrainConfig> {
       batchSize: { description: "Regressor batch size" },
       learningRate: { description: "Regressor learning rate" },
       lrDecay: { description: "Learning-rate factor per epoch" },
-      hidden: { description: "Regressor hidden layer widths", value: "W1,W2" },
+      hidden: { description: "Regressor hidden layer widths" },
       activation: { description: "Hidden activation (tfjs name: relu, elu, gelu, swish, linear…)" },
       dropout: { description: "Dropout rate after each hidden layer" },
       weightDecay: { description: "L2 penalty on kernels" },
@@ -100,11 +100,10 @@ function specFor(preset: "default" | "seed"): CliSpec<TrainConfig> {
         description:
           "Per-step decay of the moving average of the weights that validates and predicts (0 = off)",
       },
-      standardize: { description: "Fit the standardised target (--no-standardize: raw scores)" },
+      standardize: { description: "Fit the standardised target (off: the raw scores)" },
       maxBatches: { description: "Batches per epoch at most, for timing (0 = all)" },
     },
-    epilog:
-      "Examples:\n  deno task train --backend wasm\n  deno task train --no-autoencoder --hidden 128,64\n" +
+    epilog: "Examples:\n  deno task train --backend wasm\n  deno task train --autoencoder --hidden 128,64\n" +
       "  deno task train --preset seed --backend webgpu",
   };
 }
@@ -201,7 +200,13 @@ async function train(cfg: TrainConfig, quiet: boolean): Promise<TrainResult> {
       for (const bag of bags) {
         const fingerprint = await memberFingerprint(cfg, data, bag, input);
         const job = memberJob(cfg, bag, x, input, artifacts.targets, fingerprint);
-        await timed("regress", () => trainModel(job, log, quiet));
+        const label = `member ${bag.k} of ${bags.length}`;
+        const state = await timed("regress", () => trainModel({ ...job, label }, log, quiet));
+        log(
+          `train: ${label} ${
+            state.stopped ? "stopped early at" : "ended at"
+          } epoch ${state.epoch} (best ${state.bestEpoch}, validation loss ${fmt(state.bestValLoss)})`,
+        );
       }
     }
     if (stages.has("predict")) {

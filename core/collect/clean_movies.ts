@@ -8,10 +8,13 @@ import type { DropCount } from "../artifacts.ts";
 import type { ColumnMap } from "./column_map.ts";
 import type { MovieRecord } from "./movie_record.ts";
 
-/** Options of {@link cleanMovies}. */
+/** What `missing` accepts: keep a row with a gap and impute it, or drop it (the seed's policy). */
+export const MISSING_POLICIES = ["impute", "drop"] as const;
+
+/** Options of {@link cleanMovies}; {@link CLEAN_DEFAULTS} holds their defaults. */
 export interface CleanOptions {
   /** `drop`: drop any row with a missing value in any column the profile reads (the seed); `impute`: keep. @default "impute" */
-  missing?: "impute" | "drop";
+  missing?: typeof MISSING_POLICIES[number];
   /** Drop repeated movies (same {@link ColumnMap.dedupeBy} values), keeping the first. @default true */
   dedupe?: boolean;
   /** Rows whose vote count (the profile's `minVotes` column) is below this are dropped. @default the profile's, or 0 */
@@ -19,6 +22,14 @@ export interface CleanOptions {
   /** Source lines kept per drop reason. @default 5 */
   keepLines?: number;
 }
+
+/** The defaults of {@link CleanOptions} (`minVotes: null`: the profile's). */
+export const CLEAN_DEFAULTS = {
+  missing: "impute",
+  dedupe: true,
+  minVotes: null,
+  keepLines: 5,
+} as const satisfies Required<CleanOptions>;
 
 /** The kept movies, in source order, and the drops by reason. */
 export interface CleanResult {
@@ -42,7 +53,11 @@ export const DROP_REASONS = {
  * values, then duplicates. Each row is counted under the first reason that applies.
  */
 export function cleanMovies(movies: MovieRecord[], map: ColumnMap, options: CleanOptions = {}): CleanResult {
-  const { missing = "impute", dedupe = true, keepLines = 5 } = options;
+  const {
+    missing = CLEAN_DEFAULTS.missing,
+    dedupe = CLEAN_DEFAULTS.dedupe,
+    keepLines = CLEAN_DEFAULTS.keepLines,
+  } = options;
   const minVotes = options.minVotes ?? map.minVotes?.default ?? 0;
   const problems: string[] = [];
   const dropped: Record<string, DropCount> = {};

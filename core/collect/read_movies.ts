@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { closestNames } from "../closest_names.ts";
 import { type CellReader, type ColumnMap, mapColumns } from "./column_map.ts";
 import { parseDecimal } from "./decimal_number.ts";
 import { readJsonList } from "./read_json_list.ts";
@@ -17,29 +18,6 @@ export function cleanCell(cell: string | null): string | null {
   if (cell === null) return null;
   const text = cell.trim();
   return text === "" ? null : text;
-}
-
-function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
-    }
-  }
-  return prev[b.length];
-}
-
-/** Up to `n` names of `candidates` closest to `name` (case-insensitive edit distance). */
-export function closestNames(name: string, candidates: readonly string[], n = 3): string[] {
-  return candidates
-    .map((c) => ({ c, d: editDistance(name.toLowerCase(), c.toLowerCase()) }))
-    .sort((a, b) => a.d - b.d || a.c.localeCompare(b.c))
-    .slice(0, n)
-    .map((x) => x.c);
 }
 
 /**

@@ -4,14 +4,14 @@
  * @module
  */
 import type { TestIndex, TrainIndex } from "../artifacts.ts";
-import { createRandom, deriveSeed } from "../random.ts";
+import { createRandom, DEFAULT_SEED, deriveSeed } from "../random.ts";
 
 /** The smallest test set collect makes unless told otherwise (`--allow-small`): fewer rows say little. */
 export const MIN_TEST_ROWS = 20;
 
-/** Options of {@link splitRows}. */
+/** Options of {@link splitRows}; {@link SPLIT_DEFAULTS} holds their defaults. */
 export interface SplitOptions {
-  /** @default 42 */
+  /** @default 42 ({@link DEFAULT_SEED}) */
   seed?: number;
   /** Share of rows held out for the test set, rounded up. @default 0.15 */
   testFraction?: number;
@@ -22,6 +22,15 @@ export interface SplitOptions {
   /** The fewest test rows accepted. @default 1 */
   minTest?: number;
 }
+
+/** The defaults of {@link SplitOptions}. */
+export const SPLIT_DEFAULTS = {
+  seed: DEFAULT_SEED,
+  testFraction: 0.15,
+  k: 3,
+  bagFraction: 0.9,
+  minTest: 1,
+} as const satisfies Required<SplitOptions>;
 
 /** The test set and bags 1..K. */
 export interface Split {
@@ -36,7 +45,13 @@ export interface Split {
  * @throws {RangeError} for fractions outside (0, 1), K < 1, too few rows, or fewer test rows than `minTest`.
  */
 export function splitRows(n: number, options: SplitOptions = {}): Split {
-  const { seed = 42, testFraction = 0.15, k = 3, bagFraction = 0.9, minTest = 1 } = options;
+  const {
+    seed = SPLIT_DEFAULTS.seed,
+    testFraction = SPLIT_DEFAULTS.testFraction,
+    k = SPLIT_DEFAULTS.k,
+    bagFraction = SPLIT_DEFAULTS.bagFraction,
+    minTest = SPLIT_DEFAULTS.minTest,
+  } = options;
   if (!(testFraction > 0 && testFraction < 1)) {
     throw new RangeError(`Cannot split rows: test fraction ${testFraction} is not in (0, 1)`);
   }

@@ -6,25 +6,36 @@
  */
 import type { ColumnMap } from "../collect/column_map.ts";
 import type { MovieRecord } from "../collect/movie_record.ts";
-import { createRandom, deriveSeed } from "../random.ts";
+import { createRandom, DEFAULT_SEED, deriveSeed } from "../random.ts";
 import type { Encoders, TargetStats } from "./encoders.ts";
 import { encodeMovie, featureNames } from "./encode_movie.ts";
-import { type FitEncoderOptions, fitEncoders } from "./fit_encoders.ts";
+import {
+  FIT_ENCODER_DEFAULTS,
+  type FitEncoderOptions,
+  fitEncoders,
+  PRESET_WORD_VECTORS,
+} from "./fit_encoders.ts";
 import { keywordToken } from "./movie_values.ts";
 import { targetStatistics } from "./target_statistics.ts";
 import { trainWord2Vec, type WordVectors } from "./word2vec.ts";
 
-/** Options of {@link buildFeatures}. */
+/**
+ * Options of {@link buildFeatures}; {@link BUILD_FEATURES_DEFAULTS} and, for the keyword vectors, the preset's
+ * {@link PRESET_WORD_VECTORS} hold their defaults.
+ */
 export interface BuildFeaturesOptions extends FitEncoderOptions {
-  /** @default 42 */
+  /** @default 42 ({@link DEFAULT_SEED}) */
   seed?: number;
-  /** Word2Vec passes. @default 20 */
+  /** Word2Vec passes. @default the preset's (10; seed 5) */
   wordEpochs?: number;
-  /** Keywords seen fewer times get no vector. @default 2 */
+  /** Keywords seen fewer times get no vector. @default the preset's (2; seed 1) */
   wordMinCount?: number;
   /** Folds for out-of-fold target encoding of the non-test rows. @default 5 */
   targetFolds?: number;
 }
+
+/** The defaults of {@link BuildFeaturesOptions} beyond the fit options and the preset's word vectors. */
+export const BUILD_FEATURES_DEFAULTS = { seed: DEFAULT_SEED, targetFolds: 5 } as const;
 
 /** The encoded dataset. */
 export interface Features {
@@ -55,7 +66,14 @@ export function buildFeatures(
   map: ColumnMap,
   options: BuildFeaturesOptions = {},
 ): Features {
-  const { seed = 42, wordEpochs = 20, wordMinCount = 2, targetFolds = 5, wordDim = 32 } = options;
+  const presetWords = PRESET_WORD_VECTORS[options.preset ?? FIT_ENCODER_DEFAULTS.preset];
+  const {
+    seed = BUILD_FEATURES_DEFAULTS.seed,
+    wordEpochs = presetWords.wordEpochs,
+    wordMinCount = presetWords.wordMinCount,
+    targetFolds = BUILD_FEATURES_DEFAULTS.targetFolds,
+    wordDim = presetWords.wordDim,
+  } = options;
   const timings: Record<string, number> = {};
   let t0 = performance.now();
   const lap = (name: string) => {

@@ -11,22 +11,52 @@ import { blockWidth, signedLog1p } from "./encode_movie.ts";
 import { movieValues } from "./movie_values.ts";
 import { standardScale } from "./standard_scale.ts";
 import { targetStatistics } from "./target_statistics.ts";
+import { WORD2VEC_DEFAULTS } from "./word2vec.ts";
+import { CLEAN_DEFAULTS } from "../collect/clean_movies.ts";
 
-/** Options of {@link fitEncoders}. */
+/** The feature presets: `default`, what predicts best; `seed`, the seed's 15 fields, encoded as the seed did. */
+export const FEATURE_PRESETS = ["default", "seed"] as const;
+
+/** One of {@link FEATURE_PRESETS}. */
+export type FeaturePreset = typeof FEATURE_PRESETS[number];
+
+/** The keyword vectors of each preset: their size, Word2Vec passes and minimum keyword count. */
+export const PRESET_WORD_VECTORS: Record<
+  FeaturePreset,
+  { wordDim: number; wordEpochs: number; wordMinCount: number }
+> = {
+  default: {
+    wordDim: WORD2VEC_DEFAULTS.dim,
+    wordEpochs: WORD2VEC_DEFAULTS.epochs,
+    wordMinCount: WORD2VEC_DEFAULTS.minCount,
+  },
+  seed: { wordDim: 300, wordEpochs: 5, wordMinCount: 1 },
+};
+
+/** Options of {@link fitEncoders}; {@link FIT_ENCODER_DEFAULTS} holds their defaults. */
 export interface FitEncoderOptions {
   /** `default`: what predicts best; `seed`: the seed's 15 fields, encoded as the seed did. @default "default" */
-  preset?: "default" | "seed";
+  preset?: FeaturePreset;
   /** Recorded in the encoders. @default "impute" */
   missing?: "impute" | "drop";
   /** Categories (and genres) seen fewer times are folded into "other" (default preset). @default 5 */
   minCount?: number;
   /** Directors and actors seen fewer times get no one-hot column (default preset). @default 8 */
   peopleMinCount?: number;
-  /** Word vector size; 0 for no keyword-vector block. @default 32 */
+  /** Word vector size; 0 for no keyword-vector block. @default the preset's (32; seed 300) */
   wordDim?: number;
   /** Target-encoding smoothing weight m (default preset). @default 10 */
   smoothing?: number;
 }
+
+/** The defaults of {@link FitEncoderOptions} (`wordDim`: see {@link PRESET_WORD_VECTORS}). */
+export const FIT_ENCODER_DEFAULTS = {
+  preset: "default",
+  missing: CLEAN_DEFAULTS.missing,
+  minCount: 5,
+  peopleMinCount: 8,
+  smoothing: 10,
+} as const satisfies Omit<Required<FitEncoderOptions>, "wordDim">;
 
 function median(values: number[]): number {
   if (values.length === 0) return 0;
@@ -67,12 +97,12 @@ export function fitEncoders(
   options: FitEncoderOptions = {},
 ): Encoders {
   const {
-    preset = "default",
-    missing = "impute",
-    minCount = 5,
-    peopleMinCount = 8,
-    wordDim = 32,
-    smoothing = 10,
+    preset = FIT_ENCODER_DEFAULTS.preset,
+    missing = FIT_ENCODER_DEFAULTS.missing,
+    minCount = FIT_ENCODER_DEFAULTS.minCount,
+    peopleMinCount = FIT_ENCODER_DEFAULTS.peopleMinCount,
+    wordDim = PRESET_WORD_VECTORS[preset].wordDim,
+    smoothing = FIT_ENCODER_DEFAULTS.smoothing,
   } = options;
   const numbers = map.numbers ?? {};
   const categories = Object.keys(map.categories ?? {});

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { createRandom } from "../random.ts";
+import { createRandom, DEFAULT_SEED } from "../random.ts";
 
 /** Word vectors by word, in vocabulary order (most frequent first). Each vector has `dim` values. */
 export interface WordVectors {
@@ -12,11 +12,11 @@ export interface WordVectors {
   vectors: Map<string, Float32Array>;
 }
 
-/** Options of {@link trainWord2Vec}. */
+/** Options of {@link trainWord2Vec}; {@link WORD2VEC_DEFAULTS} holds their defaults. */
 export interface Word2VecOptions {
   /** Vector size. @default 32 */
   dim?: number;
-  /** Passes over the sentences. @default 20 */
+  /** Passes over the sentences. @default 10 */
   epochs?: number;
   /** Context words each side; 0 means the whole sentence (keyword lists have no order). @default 0 */
   window?: number;
@@ -26,9 +26,20 @@ export interface Word2VecOptions {
   minCount?: number;
   /** Initial learning rate, decayed linearly to 1% of it. @default 0.025 */
   learningRate?: number;
-  /** @default 42 */
+  /** @default 42 ({@link DEFAULT_SEED}) */
   seed?: number;
 }
+
+/** The defaults of {@link Word2VecOptions} (also the `default` feature preset's keyword vectors). */
+export const WORD2VEC_DEFAULTS = {
+  dim: 32,
+  epochs: 10,
+  window: 0,
+  negative: 5,
+  minCount: 2,
+  learningRate: 0.025,
+  seed: DEFAULT_SEED,
+} as const satisfies Required<Word2VecOptions>;
 
 /**
  * Train skip-gram vectors on `sentences` (each a list of tokens). The vocabulary is ordered by count, then by
@@ -38,13 +49,13 @@ export interface Word2VecOptions {
  */
 export function trainWord2Vec(sentences: readonly string[][], options: Word2VecOptions = {}): WordVectors {
   const {
-    dim = 32,
-    epochs = 20,
-    window = 0,
-    negative = 5,
-    minCount = 2,
-    learningRate = 0.025,
-    seed = 42,
+    dim = WORD2VEC_DEFAULTS.dim,
+    epochs = WORD2VEC_DEFAULTS.epochs,
+    window = WORD2VEC_DEFAULTS.window,
+    negative = WORD2VEC_DEFAULTS.negative,
+    minCount = WORD2VEC_DEFAULTS.minCount,
+    learningRate = WORD2VEC_DEFAULTS.learningRate,
+    seed = WORD2VEC_DEFAULTS.seed,
   } = options;
   if (!Number.isInteger(dim) || dim < 1) throw new RangeError(`Cannot train Word2Vec: dimension ${dim} < 1`);
   if (!Number.isInteger(epochs) || epochs < 1) {

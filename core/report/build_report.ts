@@ -6,7 +6,7 @@
  * @module
  */
 import type { CollectManifest, PredictionRow, RowInfo, TrainSummary } from "../artifacts.ts";
-import { createRandom, deriveSeed } from "../random.ts";
+import { createRandom, DEFAULT_SEED, deriveSeed } from "../random.ts";
 import { fitGaussian } from "../analyze/gaussian_fit.ts";
 import { histogram } from "../analyze/histogram.ts";
 import { mean } from "../analyze/moments.ts";
@@ -61,13 +61,13 @@ export interface ReportInput {
   createdAt: string;
 }
 
-/** Options of {@link buildReport}. */
+/** Options of {@link buildReport}; {@link REPORT_DEFAULTS} holds their defaults. */
 export interface ReportOptions {
   /** Significance level of every test. @default 0.05 */
   alpha?: number;
   /** Confidence level of every interval. @default 0.95 */
   level?: number;
-  /** Seed of the bootstrap and permutation draws. @default 42 */
+  /** Seed of the bootstrap and permutation draws. @default 42 ({@link DEFAULT_SEED}) */
   seed?: number;
   /** Bootstrap resamples. @default 2000 */
   bootstrap?: number;
@@ -83,6 +83,19 @@ export interface ReportOptions {
   minTest?: number;
 }
 
+/** The defaults of {@link ReportOptions} (what `deno task analyze` runs with). */
+export const REPORT_DEFAULTS = {
+  alpha: 0.05,
+  level: 0.95,
+  seed: DEFAULT_SEED,
+  bootstrap: 2000,
+  permutations: 1999,
+  ridgeLambda: 1,
+  top: 20,
+  bins: 30,
+  minTest: 100,
+} satisfies Required<ReportOptions>;
+
 /**
  * Score the averaged prediction, each member and two baselines fitted on the training rows (the training mean,
  * and ridge regression on the same input vectors) with bootstrap intervals; the paired evidence (bias,
@@ -95,15 +108,15 @@ export interface ReportOptions {
  */
 export function buildReport(input: ReportInput, options: ReportOptions = {}): Report {
   const {
-    alpha = 0.05,
-    level = 0.95,
-    seed = 42,
-    bootstrap = 2000,
-    permutations = 1999,
-    ridgeLambda = 1,
-    top = 20,
-    bins = 30,
-    minTest = 100,
+    alpha = REPORT_DEFAULTS.alpha,
+    level = REPORT_DEFAULTS.level,
+    seed = REPORT_DEFAULTS.seed,
+    bootstrap = REPORT_DEFAULTS.bootstrap,
+    permutations = REPORT_DEFAULTS.permutations,
+    ridgeLambda = REPORT_DEFAULTS.ridgeLambda,
+    top = REPORT_DEFAULTS.top,
+    bins = REPORT_DEFAULTS.bins,
+    minTest = REPORT_DEFAULTS.minTest,
   } = options;
   if (!(alpha > 0 && alpha < 1)) {
     throw new RangeError(`Cannot analyze: alpha must be in (0, 1), got ${alpha}`);

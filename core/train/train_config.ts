@@ -6,6 +6,8 @@
  */
 import { checkOptions, type OptionRule } from "../config.ts";
 
+import { DEFAULT_SEED } from "../random.ts";
+
 /** The stages of `deno task train`, in order. */
 export const TRAIN_STAGES = ["autoencoder", "encode", "regress", "predict"] as const;
 
@@ -143,7 +145,7 @@ export const TRAIN_PRESETS: Record<"default" | "seed", PresetValues> = {
 /** The stage's base options (with the `default` preset's values). */
 export const TRAIN_DEFAULTS: TrainConfig = {
   out: "artifacts",
-  seed: 42,
+  seed: DEFAULT_SEED,
   backend: "auto",
   stages: [...TRAIN_STAGES],
   preset: "default",

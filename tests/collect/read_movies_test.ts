@@ -1,6 +1,6 @@
 import { assertEquals, assertMatch, assertThrows, assertTrue } from "../_assert.ts";
 import { parseCsv } from "../../core/collect/parse_csv.ts";
-import { closestNames, readMovies } from "../../core/collect/read_movies.ts";
+import { readMovies } from "../../core/collect/read_movies.ts";
 import { imdb5000, vegaMovies } from "../../core/collect/profiles.ts";
 import type { ColumnMap } from "../../core/collect/column_map.ts";
 import { imdbCsv } from "./_movies_csv.ts";
@@ -86,11 +86,4 @@ Deno.test("readMovies() takes the year from a date text (vega-movies 'Jun 12 199
     genres: undefined,
   };
   assertEquals(readMovies(table, map)[0].year, 1998);
-});
-
-Deno.test("closestNames() ranks by edit distance, case-insensitively", () => {
-  assertEquals(closestNames("imdb_score", ["IMDB_Score", "title", "imdb_scores"], 2), [
-    "IMDB_Score",
-    "imdb_scores",
-  ]);
 });

@@ -1,7 +1,8 @@
 import { assertEquals, assertMatch, assertRejects, assertTrue } from "../_assert.ts";
 import { compactJsonList, readJsonList } from "../../core/collect/read_json_list.ts";
 import { detectProfile, tmdb5000 } from "../../core/collect/profiles.ts";
-import { type CollectConfig, defaults, readJoinedFile, run } from "../../scripts/collect.ts";
+import { type CollectConfig, defaults, run } from "../../scripts/collect.ts";
+import { readJoinedFile } from "../../scripts/_read_source.ts";
 import { loadCollectArtifacts } from "../../scripts/_artifacts.ts";
 
 const fixture = (path: string) => new URL(`../testdata/collect/${path}`, import.meta.url).pathname;

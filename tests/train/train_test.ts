@@ -287,10 +287,28 @@ Deno.test("deno task train prints the backend, a line per epoch and a final tabl
     const table = new TextDecoder().decode(stdout);
     assertEquals(code, 0, err);
     assertMatch(err, /^train: backend wasm/m);
-    assertMatch(err, /^train1 2\/2 loss \d\.\d{3}\d* val \d\.\d{3}/m);
+    assertMatch(err, /^member 1 of 2, epoch 2\/2 loss \d\.\d{3}\d* val \d\.\d{3}/m);
+    assertMatch(err, /^train: member 2 of 2 ended at epoch 2 \(best [12], validation loss \d\.\d{3}/m);
     assertMatch(table, /^model +epochs +best +val loss +test RMSE +seconds/m);
     assertMatch(table, /^train2 +2 /m);
     assertMatch(table, /^ensemble \(mean of 2\)/m);
+  });
+});
+
+Deno.test("deno task train says when a member stopped early, at which epoch, and its best epoch", async () => {
+  await withFixture(async (out) => {
+    const { code, stderr } = await new Deno.Command(Deno.execPath(), {
+      args: ["run", "-A", "scripts/train.ts", "--out", out, "--backend", "wasm", "--k", "1", "--hidden", "4"]
+        .concat(["--epochs", "40", "--patience", "1", "--learning-rate", "0.3", "--stages", "regress"]),
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    const err = new TextDecoder().decode(stderr);
+    assertEquals(code, 0, err);
+    const [, epoch, best] = /^train: member 1 of 1 stopped early at epoch (\d+) \(best (\d+), /m.exec(err) ??
+      [];
+    assertTrue(epoch, err);
+    assertEquals(Number(epoch), Number(best) + 1, "patience 1: one epoch past the best");
   });
 });
 

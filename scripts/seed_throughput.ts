@@ -1,6 +1,6 @@
 /**
  * Times the `seed` preset's regressor (aeDims→16192→8096→2048→1, linear, SGD, MAE, batch 1) for a fixed
- * number of batches on one backend: `deno run -A scripts/_seed_throughput.ts BACKEND BATCHES RESULT.json`.
+ * number of batches on one backend: `deno run -A scripts/seed_throughput.ts BACKEND BATCHES RESULT.json`.
  * Run by the benchmark in its own process, since a wasm heap overflow aborts the process.
  *
  * @module

@@ -1,5 +1,5 @@
 /**
- * Runs one stage in this process and writes what it cost: `deno run -A scripts/_measure.ts STAGE RESULT.json
+ * Runs one stage in this process and writes what it cost: `deno run -A scripts/measure_stage.ts STAGE RESULT.json
  * [stage flags…]`. Used by the benchmark, so each stage's wall time and peak resident memory (Linux `VmHWM`)
  * are measured separately, as `deno task STAGE` would run it.
  *
@@ -40,7 +40,7 @@ if (import.meta.main) {
     const [stage, resultPath, ...args] = Deno.args;
     if (!["collect", "train", "analyze", "site"].includes(stage) || !resultPath) {
       throw new TypeError(
-        "Cannot parse arguments: usage: _measure.ts collect|train|analyze|site RESULT.json [flags]",
+        "Cannot parse arguments: usage: measure_stage.ts collect|train|analyze|site RESULT.json [flags]",
       );
     }
     const mod = await import(`./${stage}.ts`) as StageModule;
