@@ -19,8 +19,9 @@ import { parseJsonTable } from "../core/collect/parse_json_table.ts";
 import { detectProfile, PROFILES } from "../core/collect/profiles.ts";
 import type { SourceTable } from "../core/collect/source_table.ts";
 import { validateColumnMap } from "../core/collect/validate_column_map.ts";
-import { decodeText } from "../core/decode_text.ts";
+import { decodeText, TEXT_ENCODINGS } from "../core/decode_text.ts";
 import { sha256 } from "../core/digest.ts";
+import type { FlagSpec } from "./_cli.ts";
 import { exists, join, readFileNamed, readJsonFile } from "./_fs.ts";
 
 /** The `--profile` value that picks the profile from the table's header. */
@@ -44,6 +45,26 @@ export interface SourceOptions {
   /** With `profile: "auto"`, a map to take when the table has all its `detect` columns (predict: training's). */
   prefer?: ColumnMap;
 }
+
+/** The command-line flags of {@link SourceOptions}, for the specs of the commands that read a table. */
+export const SOURCE_FLAGS = {
+  data: {
+    description: "Movie table, CSV or JSON",
+    value: "FILE",
+    defaultText: "the embedded vega-datasets movies",
+  },
+  profile: { description: "Column map of the source; auto picks it by the header", choices: PROFILE_CHOICES },
+  map: {
+    description: "Your own column map (JSON, see core/collect/column_map.schema.json); replaces --profile",
+    value: "FILE",
+  },
+  credits: {
+    description: "TMDB credits CSV",
+    value: "FILE",
+    defaultText: "tmdb_5000_credits.csv beside --data, used when present",
+  },
+  encoding: { description: "Text encoding of the source files", choices: TEXT_ENCODINGS },
+} satisfies Record<"data" | "profile" | "map" | "credits" | "encoding", FlagSpec>;
 
 /** A movie table read, with the column map to read it through. */
 export interface Source {

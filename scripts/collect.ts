@@ -10,7 +10,6 @@ import { CLEAN_DEFAULTS, MISSING_POLICIES } from "../core/collect/clean_movies.t
 import { collectDataset, type CollectOptions, type Dataset } from "../core/collect/collect_dataset.ts";
 import { PROFILES } from "../core/collect/profiles.ts";
 import { MIN_TEST_ROWS, SPLIT_DEFAULTS } from "../core/collect/split_rows.ts";
-import { TEXT_ENCODINGS } from "../core/decode_text.ts";
 import { BUILD_FEATURES_DEFAULTS } from "../core/features/build_features.ts";
 import { FEATURE_PRESETS, FIT_ENCODER_DEFAULTS, PRESET_WORD_VECTORS } from "../core/features/fit_encoders.ts";
 import { encodeNpy } from "../core/npy.ts";
@@ -18,7 +17,7 @@ import { formatWord2Vec } from "../core/features/word2vec_text.ts";
 import { cli, type CliSpec } from "./_cli.ts";
 import { exists, fsw, join, replaceDirAtomic, replaceFilesAtomic } from "./_fs.ts";
 import { withOutLock } from "./_out_lock.ts";
-import { AUTO_PROFILE, PROFILE_CHOICES, readSource } from "./_read_source.ts";
+import { AUTO_PROFILE, readSource, SOURCE_FLAGS } from "./_read_source.ts";
 
 /** Collect's configuration (flags are the kebab-case keys). */
 export type CollectConfig = {
@@ -91,24 +90,7 @@ export const spec: CliSpec<CollectConfig> = {
     "Read a movie table, clean it, split it (test set and K bags) and encode model-ready features into OUT/training_data/.",
   defaults,
   flags: {
-    data: {
-      description: "Movie table, CSV or JSON",
-      value: "FILE",
-      defaultText: "the embedded vega-datasets movies",
-    },
-    profile: {
-      description: "Column map of the source; auto picks it by the header",
-      choices: PROFILE_CHOICES,
-    },
-    map: {
-      description: "Your own column map (JSON, see core/collect/column_map.schema.json); replaces --profile",
-      value: "FILE",
-    },
-    credits: {
-      description: "TMDB credits CSV",
-      value: "FILE",
-      defaultText: "tmdb_5000_credits.csv beside --data, used when present",
-    },
+    ...SOURCE_FLAGS,
     minVotes: {
       description: "Drop movies with fewer votes",
       value: "N",
@@ -148,7 +130,6 @@ export const spec: CliSpec<CollectConfig> = {
     peopleMinCount: { description: "Directors and actors seen fewer times get no one-hot column" },
     targetFolds: { description: "Folds of the out-of-fold target encoding" },
     smoothing: { description: "Target-encoding smoothing weight (pseudo-count)" },
-    encoding: { description: "Text encoding of the source files", choices: TEXT_ENCODINGS },
     allowSmall: {
       description:
         `Collect even when the test set has fewer than ${MIN_TEST_ROWS} rows (its statistics mean little)`,

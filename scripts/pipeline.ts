@@ -12,7 +12,7 @@ import { DEFAULT_SEED } from "../core/random.ts";
 import { BACKENDS, TRAIN_DEFAULTS, TRAIN_PRESETS, type TrainConfig } from "../core/train/train_config.ts";
 import { cli, type CliSpec, serveCommand } from "./_cli.ts";
 import { join } from "./_fs.ts";
-import { AUTO_PROFILE, PROFILE_CHOICES } from "./_read_source.ts";
+import { AUTO_PROFILE, SOURCE_FLAGS } from "./_read_source.ts";
 
 /** The pipeline's options (each forwarded to the stages that take it), with the stages' defaults. */
 export const defaults = {
@@ -29,6 +29,7 @@ export const defaults = {
   backend: TRAIN_DEFAULTS.backend,
   preset: TRAIN_DEFAULTS.preset,
   fresh: false,
+  encoding: "utf-8",
 };
 
 /** The pipeline's resolved configuration. */
@@ -41,21 +42,7 @@ export const spec: CliSpec<PipelineConfig> = {
     "(vega-datasets movies) is used. Run a stage's own task for its full set of options.",
   defaults,
   flags: {
-    data: {
-      description: "Movie table, CSV or JSON",
-      value: "FILE",
-      defaultText: "the embedded vega-datasets movies",
-    },
-    profile: {
-      description: "Column map of the source; auto picks it by the header",
-      choices: PROFILE_CHOICES,
-    },
-    map: { description: "Your own column map (JSON); replaces --profile", value: "FILE" },
-    credits: {
-      description: "TMDB credits CSV",
-      value: "FILE",
-      defaultText: "tmdb_5000_credits.csv beside --data, used when present",
-    },
+    ...SOURCE_FLAGS,
     minVotes: { description: "Drop movies with fewer votes", value: "N", defaultText: "the profile's" },
     missing: { description: "Rows with a missing value: impute or drop", choices: MISSING_POLICIES },
     features: { description: "Feature preset", choices: FEATURE_PRESETS },
@@ -103,6 +90,7 @@ export async function run(
         profile: c.profile,
         map: c.map,
         credits: c.credits,
+        encoding: c.encoding,
         minVotes: c.minVotes,
         missing: c.missing,
         features: c.features,

@@ -20,7 +20,7 @@ import { initBackend } from "./_backend.ts";
 import { cli, type CliSpec } from "./_cli.ts";
 import { loadEnsemble } from "./_ensemble.ts";
 import { readJsonFile } from "./_fs.ts";
-import { AUTO_PROFILE, PROFILE_CHOICES, readSource } from "./_read_source.ts";
+import { AUTO_PROFILE, readSource, SOURCE_FLAGS } from "./_read_source.ts";
 
 /** Predict's configuration (flags are the kebab-case keys). */
 export type PredictConfig = {
@@ -65,16 +65,11 @@ export const spec: CliSpec<PredictConfig> = {
   flags: {
     out: { description: "Folder with collect's encoders and train's checkpoints", value: "DIR" },
     movie: { description: "One movie as JSON, canonical fields (or a list of them)", value: "FILE" },
+    ...SOURCE_FLAGS,
     data: { description: "A movie table, CSV or JSON, of any profile", value: "FILE" },
     profile: {
+      ...SOURCE_FLAGS.profile,
       description: "Column map of --data; auto: the training profile if its columns are there, else detected",
-      choices: PROFILE_CHOICES,
-    },
-    map: { description: "Your own column map for --data (JSON); replaces --profile", value: "FILE" },
-    credits: {
-      description: "TMDB credits CSV for --data",
-      value: "FILE",
-      defaultText: "tmdb_5000_credits.csv beside --data, used when present",
     },
     json: { description: "Print JSON instead of a table" },
     backend: { description: "tfjs backend", choices: BACKENDS },
