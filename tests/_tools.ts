@@ -25,19 +25,20 @@ export function isCi(env: Record<string, string | undefined> = Deno.env.toObject
 
 /**
  * Require `what` for the tests that use the result: `found` is the tool, or `{ missing: reason }`.
- * `env` is for tests of this helper.
+ * `env` and `log` (where the skip line goes) are for tests of this helper.
  */
 export function requireTool<T>(
   what: string,
   found: T | { missing: string },
   env: Record<string, string | undefined> = Deno.env.toObject(),
+  log: (line: string) => void = console.error,
 ): Required<T> {
   const missing = typeof found === "object" && found !== null && "missing" in found
     ? (found as { missing: string }).missing
     : null;
   if (missing === null) return { ignore: false, get: () => found as T };
   const ci = isCi(env);
-  if (!ci) console.error(`skipping the tests that need ${what}: ${missing} (under CI=true they fail)`);
+  if (!ci) log(`skipping the tests that need ${what}: ${missing} (under CI=true they fail)`);
   return {
     ignore: !ci,
     get() {

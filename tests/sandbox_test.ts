@@ -50,9 +50,13 @@ Deno.test("findBrowser() takes $CHROME_BIN when set, even to nothing usable, els
 });
 
 Deno.test("requireTool() skips a test that lacks its tool, but under CI=true runs it and fails naming the tool", () => {
-  assertEquals(requireTool("a browser", "/usr/bin/chromium", {}).get(), "/usr/bin/chromium");
-  assertEquals(requireTool("a browser", { missing: "none here" }, {}).ignore, true);
-  const ci = requireTool("a browser", { missing: "none here" }, { CI: "true" });
+  const lines: string[] = [];
+  const log = (line: string) => lines.push(line);
+  assertEquals(requireTool("a browser", "/usr/bin/chromium", {}, log).get(), "/usr/bin/chromium");
+  assertEquals(requireTool("a browser", { missing: "none here" }, {}, log).ignore, true);
+  assertEquals(lines, ["skipping the tests that need a browser: none here (under CI=true they fail)"]);
+  const ci = requireTool("a browser", { missing: "none here" }, { CI: "true" }, log);
+  assertEquals(lines.length, 1, "no skip line under CI");
   assertEquals(ci.ignore, false);
   assertThrows(() => ci.get(), Error, "it needs a browser, and CI=true forbids skipping: none here");
 });
