@@ -132,7 +132,10 @@ export function staticHandler(root: string): (request: Request) => Promise<Respo
       if (/name too long|os error 36|FilesystemLoop|os error 40/i.test(String(error))) {
         return textResponse(400, "bad path");
       }
-      if (error instanceof Deno.errors.IsADirectory || error instanceof Deno.errors.PermissionDenied) {
+      if (
+        error instanceof Deno.errors.IsADirectory || error instanceof Deno.errors.PermissionDenied ||
+        error instanceof Deno.errors.NotCapable // outside what this process may read (--allow-read=…)
+      ) {
         return textResponse(403, "forbidden");
       }
       return textResponse(500, "cannot read the file");

@@ -214,3 +214,15 @@ export async function writePredictionFixture(
   await writeJsonAtomic(join(out, PATHS.trainSummary), await trainSummaryFixture(fixture, ks));
   return all;
 }
+
+/**
+ * Make a symbolic link `path` → `target` with `ln -s`: `Deno.symlink` needs unscoped read and write permission,
+ * which the suite does not have (`deno task test` confines it to the repository, see `scripts/test.ts`).
+ */
+export async function symlink(target: string, path: string): Promise<void> {
+  const { code, stderr } = await new Deno.Command("ln", { args: ["-s", target, path], stderr: "piped" })
+    .output();
+  if (code !== 0) {
+    throw new Error(`Cannot link ${path} to ${target}: ${new TextDecoder().decode(stderr).trim()}`);
+  }
+}

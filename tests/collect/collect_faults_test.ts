@@ -4,6 +4,7 @@
  * below the minimum is refused unless `--allow-small`; and the index copies in `prediction_results/` change
  * together with `training_data/` or not at all.
  */
+import { symlink } from "../_fixtures.ts";
 import { assertEquals, assertMatch, assertRejects, assertThrows } from "../_assert.ts";
 import { imdbCsv } from "./_movies_csv.ts";
 import { PATHS } from "../../core/artifacts.ts";
@@ -38,8 +39,8 @@ Deno.test("a FIFO or a loop of symbolic links as --data is refused with a messag
       );
     } else if (Deno.env.get("CI") === "true") throw new Error("mkfifo is missing");
     else console.error("skipped the FIFO case: no mkfifo here");
-    await Deno.symlink(join(dir, "loop-b.csv"), join(dir, "loop-a.csv"));
-    await Deno.symlink(join(dir, "loop-a.csv"), join(dir, "loop-b.csv"));
+    await symlink(join(dir, "loop-b.csv"), join(dir, "loop-a.csv"));
+    await symlink(join(dir, "loop-a.csv"), join(dir, "loop-b.csv"));
     await assertRejects(
       () => run({ ...defaults, data: join(dir, "loop-a.csv"), out: join(dir, "a") }),
       TypeError,

@@ -1,3 +1,4 @@
+import { symlink } from "../_fixtures.ts";
 import { assertEquals, assertMatch, assertRejects, assertTrue } from "../_assert.ts";
 import { run, serveSite, staticHandler } from "../../scripts/serve.ts";
 
@@ -64,9 +65,9 @@ Deno.test("staticHandler() refuses symlinks that lead outside the root, NUL byte
     const outside = await Deno.makeTempFile({ prefix: "imdb-serve-secret-" });
     try {
       await Deno.writeTextFile(outside, "secret");
-      await Deno.symlink(outside, `${root}/leak.txt`);
-      await Deno.symlink("/", `${root}/rootdir`);
-      await Deno.symlink(`${root}/index.html`, `${root}/home.html`);
+      await symlink(outside, `${root}/leak.txt`);
+      await symlink("/", `${root}/rootdir`);
+      await symlink(`${root}/index.html`, `${root}/home.html`);
       const handle = staticHandler(root);
       const get = async (path: string) => {
         const response = await handle(new Request(`http://127.0.0.1${path}`));

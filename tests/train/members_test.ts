@@ -47,7 +47,7 @@ Deno.test("analyze and predict refuse what train made before collect ran again",
     await assertRejects(
       () => quietly(() => analyze({ out, bootstrap: 20 })),
       Error,
-      "collect's vectors, targets, test changed since train made them (collect ran again): run `deno task train`",
+      "collect's vectors, targets, test changed since train made them (collect ran again): run `deno task train --out ",
     );
     // The fixture's encoders.json is the same: change it as a new collect would.
     await Deno.writeTextFile(join(out, PATHS.encoders), '{"schema": 1, "blocks": [], "width": 0}\n');
@@ -65,8 +65,8 @@ Deno.test("analyze and predict refuse an artifacts folder without train's summar
   const out = await Deno.makeTempDir({ prefix: "train-members-test-" });
   try {
     await writeCollectFixture(out, { rows: 100, features: 4, k: 2 });
-    await assertRejects(() => analyze({ out }), Deno.errors.NotFound, "run `deno task train`");
-    await assertRejects(() => findEnsemble(out), Deno.errors.NotFound, "run `deno task train`");
+    await assertRejects(() => analyze({ out }), Deno.errors.NotFound, "run `deno task train --out ");
+    await assertRejects(() => findEnsemble(out), Deno.errors.NotFound, "run `deno task train --out ");
   } finally {
     await Deno.remove(out, { recursive: true });
   }

@@ -115,7 +115,7 @@ Deno.test("the predict stage alone refuses members trained on other data", async
     await assertRejects(
       () => run({ ...SMALL, out, stages: ["predict"] }, { quiet: true }),
       Error,
-      "Cannot predict with member 1: it learned from other inputs or options (the input vectors, targets, training rows): run the regress stage",
+      "Cannot predict with member 1: it learned from other inputs or options (the input vectors, targets, training rows): run `deno task train --out",
     );
   });
 });
