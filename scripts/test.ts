@@ -1,10 +1,13 @@
 /**
- * `deno task test`: the test suite (`deno test --parallel tests/`), with file access confined to this repository,
+ * `deno task test`: the test suite (`deno test tests/`), with file access confined to this repository,
  * so a test that reads a file outside it (a sibling `../shared/`, a home folder) fails on every machine, not only
  * on a stranger's clone. Temp folders go to a fresh `.test-tmp/` inside the repository (removed afterwards); the
  * browser the browser checks use (see `scripts/_browser.ts`) is the one file outside that tests may read.
- * Arguments are passed to `deno test` (`deno task test tests/collect/` runs one folder); the exit code is deno
- * test's.
+ * Arguments are passed to `deno test` (`deno task test tests/collect/` runs one folder, `--parallel` runs
+ * files side by side); the exit code is deno test's. It runs the files one after another by default: with
+ * `--parallel` under this confinement, the index-copies fault test (tests/collect/collect_faults_test.ts)
+ * found its out-folder lock still held after an injected failure, in 3 of 3 full runs (never serially, never
+ * alone); the cause is not found yet.
  *
  * @module
  */
@@ -29,7 +32,6 @@ export function testArgs(args: string[], browser: string | null): string[] {
     "--allow-run",
     "--allow-env",
     "--allow-sys",
-    "--parallel",
     ...args,
     ...paths,
   ];
