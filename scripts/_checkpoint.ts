@@ -10,13 +10,23 @@
  */
 import * as tf from "../core/tfjs.ts";
 import { sha256 } from "../core/digest.ts";
+import { decodeTabm, isTabmJson, type TabmModel, type TabmModelJson } from "../core/models/tabm_files.ts";
 import type { CheckpointFiles, CheckpointState, SavedOptimizer } from "../core/train/checkpoint_state.ts";
 import type { NamedTensor, OptimizerSnapshot } from "../core/train/optimizer_state.ts";
 import { exists, fsw, isForeignTemp, join, readFileNamed, readJsonFile, replaceDirAtomic } from "./_fs.ts";
 
+/** A model already encoded as files: `model.json` and the one weights binary it names (see `encodeTabm`). */
+export interface EncodedModel {
+  json: TabmModelJson;
+  data: Uint8Array;
+}
+
+/** A model loaded from a checkpoint folder: a tfjs layers model (MLPs, the auto-encoder) or a tabular model. */
+export type LoadedModel = tf.LayersModel | TabmModel;
+
 /** A loaded checkpoint. */
-export interface Checkpoint<S extends object> {
-  model: tf.LayersModel;
+export interface Checkpoint<S extends object, M extends LoadedModel = tf.LayersModel> {
+  model: M;
   state: CheckpointState<S>;
   /** The optimiser's weights in saved order (iterations first); dispose them after restoring. */
   optimizerWeights: NamedTensor[];
@@ -43,9 +53,17 @@ async function writeChecked(dir: string, name: string, data: Uint8Array | string
   files[name] = await sha256(data);
 }
 
-/** Write `model` in tfjs layers format to `dir` (`model.json`, `weights.bin`); returns their checksums. */
-export async function saveModel(model: tf.LayersModel, dir: string): Promise<CheckpointFiles> {
+/**
+ * Write `model` to `dir`: `model.json` and `weights.bin` (tfjs layers format, or as encoded); returns their
+ * checksums.
+ */
+export async function saveModel(model: tf.LayersModel | EncodedModel, dir: string): Promise<CheckpointFiles> {
   const files: CheckpointFiles = {};
+  if ("json" in model) {
+    await writeChecked(dir, model.json.weightsManifest[0].paths[0], model.data, files);
+    await writeChecked(dir, "model.json", JSON.stringify(model.json), files);
+    return files;
+  }
   await model.save(tf.io.withSaveHandler(async (artifacts) => {
     const modelJson = {
       format: "layers-model",
@@ -65,8 +83,19 @@ function arrayBuffer(bytes: Uint8Array): ArrayBuffer {
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 }
 
-/** Read a model saved by {@link saveModel} (or any single-shard tfjs layers model) from `dir`. */
+/** Read a tfjs layers model saved by {@link saveModel} (or any single-shard tfjs layers model) from `dir`. */
 export async function loadModel(dir: string): Promise<tf.LayersModel> {
+  const model = await loadAnyModel(dir);
+  if (!(model instanceof tf.LayersModel)) {
+    throw new TypeError(
+      `Cannot load ${join(dir, "model.json")}: it is a ${model.format} model, not a tfjs layers model`,
+    );
+  }
+  return model;
+}
+
+/** Read the model saved by {@link saveModel} in `dir`, whichever its format (`model.json` says). */
+export async function loadAnyModel(dir: string): Promise<LoadedModel> {
   const json = await readJsonFile<{
     modelTopology: object;
     weightsManifest: { paths: string[]; weights: tf.io.WeightsManifestEntry[] }[];
@@ -77,6 +106,7 @@ export async function loadModel(dir: string): Promise<tf.LayersModel> {
     for (const path of group.paths) parts.push(await readFileNamed(join(dir, path), "model weights"));
   }
   const bytes = parts.length === 1 ? parts[0] : concat(parts);
+  if (isTabmJson(json)) return decodeTabm(tf, json, arrayBuffer(bytes));
   return await tf.loadLayersModel(
     tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs, weightData: arrayBuffer(bytes) }),
   );
@@ -98,7 +128,7 @@ function concat(parts: Uint8Array[]): Uint8Array {
  */
 export async function saveCheckpoint<S extends object>(
   dir: string,
-  model: tf.LayersModel,
+  model: tf.LayersModel | EncodedModel,
   state: S,
   optimizer: Pick<OptimizerSnapshot, "weights" | "extras"> | null,
   live: tf.Tensor[] | null = null,
@@ -161,14 +191,14 @@ export async function readCheckpointState<S extends object>(dir: string): Promis
  *
  * @throws {CorruptCheckpointError} as {@link readCheckpointState}, or when the model does not load.
  */
-export async function loadCheckpoint<S extends object>(
+export async function loadCheckpoint<S extends object, M extends LoadedModel = tf.LayersModel>(
   dir: string,
   withOptimizer = true,
-): Promise<Checkpoint<S>> {
+): Promise<Checkpoint<S, M>> {
   const state = await readCheckpointState<S>(dir);
-  let model: tf.LayersModel;
+  let model: M;
   try {
-    model = await loadModel(dir);
+    model = (await loadAnyModel(dir)) as M;
   } catch (error) {
     throw new CorruptCheckpointError(
       `Cannot load the model of checkpoint ${dir}: ${(error as Error).message}`,
@@ -239,11 +269,11 @@ export function latestIntactState<S extends object>(dir: string): Promise<Checkp
  * The newest checkpoint under `dir` whose files match their checksums, loaded; corrupt newer ones are
  * reported through `warn` and skipped. `null` when there is none.
  */
-export function latestIntactCheckpoint<S extends object>(
+export function latestIntactCheckpoint<S extends object, M extends LoadedModel = tf.LayersModel>(
   dir: string,
   warn: (line: string) => void,
-): Promise<Checkpoint<S> | null> {
-  return newestIntact(dir, (path) => loadCheckpoint<S>(path), warn);
+): Promise<Checkpoint<S, M> | null> {
+  return newestIntact(dir, (path) => loadCheckpoint<S, M>(path), warn);
 }
 
 /** The folder of epoch `epoch`'s checkpoint under `dir`. */

@@ -16,7 +16,14 @@ import type { MemberState } from "../core/train/checkpoint_state.ts";
 import { checkMemberRecord, type MemberRecord, memberRecord } from "../core/train/member_record.ts";
 import { digestMatrix } from "../core/train/fingerprint.ts";
 import { loadNpy, loadTrainSummary } from "./_artifacts.ts";
-import { bestDir, CorruptCheckpointError, epochDir, loadModel, readCheckpointState } from "./_checkpoint.ts";
+import {
+  bestDir,
+  CorruptCheckpointError,
+  epochDir,
+  loadAnyModel,
+  loadModel,
+  readCheckpointState,
+} from "./_checkpoint.ts";
 import { stageCommand } from "./_cli.ts";
 import { exists, join, readFileNamed, readJsonFile, readTextNamed } from "./_fs.ts";
 
@@ -154,6 +161,6 @@ export async function loadEnsemble(out: string): Promise<Ensemble & { files: Ens
   const words = await loadWords(files.words);
   const autoencoder = files.autoencoder ? await loadModel(files.autoencoder) : null;
   const members = [];
-  for (const m of files.members) members.push({ ...m, model: await loadModel(m.dir) });
+  for (const m of files.members) members.push({ ...m, model: await loadAnyModel(m.dir) });
   return { encoders, words, autoencoder, members, conformal: await loadConformal(files.conformal), files };
 }

@@ -15,7 +15,8 @@ import {
 import type { HostMatrix } from "../core/train/fit_model.ts";
 import type { TargetScaling } from "../core/train/target_scaling.ts";
 import type { CollectArtifacts } from "./_artifacts.ts";
-import { loadCheckpoint } from "./_checkpoint.ts";
+import { loadCheckpoint, type LoadedModel } from "./_checkpoint.ts";
+import { disposeModel } from "../core/models/tabm_files.ts";
 import { join, writeJsonAtomic } from "./_fs.ts";
 import { predictRows, writePredictionCsv } from "./_train_outputs.ts";
 
@@ -30,10 +31,10 @@ export async function writeOutOfBag(
   x: HostMatrix,
 ): Promise<OutOfBagMember> {
   const best = join(out, PATHS.regressorCheckpoints(bag.k), "best");
-  const { model, state } = await loadCheckpoint<{ target: TargetScaling }>(best, false);
+  const { model, state } = await loadCheckpoint<{ target: TargetScaling }, LoadedModel>(best, false);
   const rows = bag.validation;
   const predictions = await predictRows(model, x, rows, state.target);
-  model.dispose();
+  disposeModel(model);
   await writePredictionCsv(join(out, PATHS.outOfBag(bag.k)), artifacts, rows, predictions);
   return { rows, predictions };
 }

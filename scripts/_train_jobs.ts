@@ -35,7 +35,7 @@ export async function autoencoderFingerprint(
   };
 }
 
-/** Member `bag.k`'s fingerprint: its input matrix, the targets, its rows and the MLP options. */
+/** Member `bag.k`'s fingerprint: its input matrix, the targets, its rows and its model's options. */
 export async function memberFingerprint(
   cfg: TrainConfig,
   digests: DataDigests,
@@ -44,7 +44,10 @@ export async function memberFingerprint(
 ): Promise<Fingerprint> {
   return {
     data: { ...digests, rows: await digestRows({ train: bag.train, validation: bag.validation }) },
-    options: shapingOptions("mlp", cfg, { seed: modelSeed(cfg, bag.k), input }),
+    options: shapingOptions(cfg.model === "tabm" ? "tabm" : "mlp", cfg, {
+      seed: modelSeed(cfg, bag.k),
+      input,
+    }),
   };
 }
 

@@ -15,8 +15,10 @@ import { type Fingerprint, fingerprintChanges } from "../core/train/fingerprint.
 import { memberRecord } from "../core/train/member_record.ts";
 import { type TargetScaling, unscaleTarget } from "../core/train/target_scaling.ts";
 import { type CollectArtifacts, loadNpy } from "./_artifacts.ts";
-import { bestDir, latestIntactState, loadCheckpoint } from "./_checkpoint.ts";
+import { bestDir, latestIntactState, loadCheckpoint, type LoadedModel } from "./_checkpoint.ts";
 import { stageCommand } from "./_cli.ts";
+import { tabmPredictRows } from "../core/models/tabm.ts";
+import { disposeModel, isTabmModel } from "../core/models/tabm_files.ts";
 import { exists, fsw, join, readJsonFile, writeFileAtomic, writeJsonAtomic } from "./_fs.ts";
 
 /**
@@ -134,9 +136,9 @@ export async function predictMember(
       }`,
     );
   }
-  const { model, state: best } = await loadCheckpoint<MemberState>(bestDir(dir), false);
+  const { model, state: best } = await loadCheckpoint<MemberState, LoadedModel>(bestDir(dir), false);
   if (best.epoch !== latest.bestEpoch || fingerprintChanges(best.fingerprint, fingerprint).length > 0) {
-    model.dispose();
+    disposeModel(model);
     throw new Error(
       `${cannot}: ${
         bestDir(dir)
@@ -147,7 +149,7 @@ export async function predictMember(
   }
   const test = artifacts.test.test;
   const predictions = await predictRows(model, x, test, best.target);
-  model.dispose();
+  disposeModel(model);
   await writePredictionCsv(join(out, PATHS.prediction(k)), artifacts, test, predictions);
   const actual = test.map((i) => artifacts.targets[i]);
   return {
@@ -162,17 +164,24 @@ export async function predictMember(
   };
 }
 
-/** A member's predictions of `rows` of `x`, in score units (7 significant digits, as the CSVs keep them). */
+/**
+ * A member's predictions of `rows` of `x` (an MLP's or a tabular model's), in score units (7 significant digits,
+ * as the CSVs keep them).
+ */
 export async function predictRows(
-  model: tf.LayersModel,
+  model: LoadedModel,
   x: HostMatrix,
   rows: readonly number[],
   target: TargetScaling,
 ): Promise<number[]> {
   if (rows.length === 0) return [];
-  const output = tf.tidy(() => model.predict(takeRows(x, rows)) as tf.Tensor);
-  const raw = await output.data();
-  output.dispose();
+  let raw: Float32Array;
+  if (isTabmModel(model)) raw = await tabmPredictRows(tf, model.spec, model.weights, x, rows);
+  else {
+    const output = tf.tidy(() => model.predict(takeRows(x, rows)) as tf.Tensor);
+    raw = (await output.data()) as Float32Array;
+    output.dispose();
+  }
   return Array.from(raw, (v) => Number(unscaleTarget(v, target).toPrecision(7)));
 }
 

@@ -1,23 +1,34 @@
 /**
  * `deno task bench`: runs collect → train → analyze → site with the defaults on IMDB 5000 for several split
  * seeds and protocols, each stage in its own process, and records wall time, peak memory and the test RMSE, MAE
- * and R² of the averaged ensemble, of each member and of the baselines. Also times the `seed` preset's network
- * for a fixed number of batches. Writes `bench/results.json` and prints a table (mean ± sd over seeds).
+ * and R² of the averaged ensemble, of each member and of the baselines; and, on the same splits, the gradient
+ * boosting peers of `../shared/peers/peers.py` (XGBoost, LightGBM) when Python and the peers are there. Also
+ * times the `seed` preset's network for a fixed number of batches. Writes `bench/results.json` and prints a
+ * table (mean ± sd over seeds).
  *
  * @module
  */
 import { PATHS } from "../core/artifacts.ts";
-import { type BenchRun, formatBenchTable, summarizeBench } from "../core/bench/summarize_bench.ts";
+import {
+  type BenchRun,
+  formatBenchTable,
+  formatPeerTable,
+  summarizeBench,
+} from "../core/bench/summarize_bench.ts";
 import type { Report } from "../core/report/report_schema.ts";
-import { BACKENDS, TRAIN_PRESETS } from "../core/train/train_config.ts";
+import { BACKENDS } from "../core/train/train_config.ts";
 import { cli, type CliSpec } from "./_cli.ts";
-import { join, readJsonFile, writeJsonAtomic } from "./_fs.ts";
+import { exists, join, readJsonFile, writeJsonAtomic } from "./_fs.ts";
 import type { StageCost } from "./measure_stage.ts";
 
-/** A benchmark protocol: how collect is asked to read the data, and the issue's reference test RMSEs. */
+/** A benchmark protocol: how collect is asked to read the data, the peers' fields, reference test RMSEs. */
 interface Protocol {
   label: string;
   collect: string[];
+  /** `peers.py --fields`. */
+  peerFields: "all" | "seed" | "prerelease";
+  /** The data: IMDB 5000 (`--data`) or the TMDB 5000 movies file (`--tmdb`). */
+  source?: "imdb" | "tmdb";
   references: Record<string, number>;
 }
 
@@ -26,6 +37,7 @@ const PROTOCOLS: Record<string, Protocol> = {
   impute: {
     label: "impute + dedupe (4,919 rows), all fields",
     collect: [],
+    peerFields: "all",
     references: {
       mean: 1.138,
       ridge: 0.801,
@@ -38,6 +50,7 @@ const PROTOCOLS: Record<string, Protocol> = {
   drop: {
     label: "drop missing (3,756 rows), all fields",
     collect: ["--missing", "drop", "--no-dedupe"],
+    peerFields: "all",
     references: {
       mean: 1.069,
       ridge: 0.694,
@@ -50,6 +63,7 @@ const PROTOCOLS: Record<string, Protocol> = {
   seed: {
     label: "drop missing, the seed's 15 fields (--features seed)",
     collect: ["--missing", "drop", "--no-dedupe", "--features", "seed"],
+    peerFields: "seed",
     references: {
       mean: 1.069,
       ridge: 0.751,
@@ -60,18 +74,39 @@ const PROTOCOLS: Record<string, Protocol> = {
       "the seed notebook (its own split)": 1.35,
     },
   },
+  prerelease: {
+    label: "impute + dedupe, fields known before release (--features prerelease)",
+    collect: ["--features", "prerelease"],
+    peerFields: "prerelease",
+    references: {},
+  },
+  tmdb: {
+    label: "TMDB 5000 movies file (--tmdb PATH), impute + dedupe",
+    collect: [],
+    peerFields: "all",
+    source: "tmdb",
+    references: {},
+  },
 };
 
 /** The benchmark's options. */
 export const defaults = {
   data: "../shared/data/movie_metadata.csv",
+  /** The TMDB 5000 movies file for the `tmdb` protocol (skipped without it). */
+  tmdb: null as string | null,
   seeds: 3,
-  protocols: ["impute", "drop", "seed"],
+  /** The first split seed (seeds firstSeed … firstSeed + seeds − 1). */
+  firstSeed: 1,
+  protocols: ["impute", "drop", "seed", "prerelease", "tmdb"],
   backend: "wasm",
   work: "bench/work",
   results: "bench/results.json",
-  /** Also train the opposite auto-encoder setting on the first protocol, to show what it buys. */
+  /** Also train `--preset mlp` (the previous default) on the same splits of the first protocol. */
   ablation: true,
+  /** The peers' script (gradient boosting on the same splits); skipped with a message when it cannot run. */
+  peers: "../shared/peers/peers.py",
+  /** Python for the peers; default: `~/.peers-venv/bin/python` when it exists, else `python3`. */
+  python: null as string | null,
   site: true,
   /** Batches of the `seed` preset's regressor to time (0 = skip). */
   seedPresetBatches: 2,
@@ -95,15 +130,23 @@ export const spec: CliSpec<BenchConfig> = {
         'Movie table to benchmark on: IMDB 5000\'s movie_metadata.csv (Kaggle, "IMDB 5000 Movie Dataset")',
       value: "FILE",
     },
-    seeds: { description: "Split seeds (1..N)" },
+    tmdb: { description: "TMDB 5000 movies file for the tmdb protocol (skipped without it)", value: "FILE" },
+    seeds: { description: "Number of split seeds" },
+    firstSeed: { description: "First split seed (develop on other seeds than the report's 1..N)" },
     protocols: { description: "Protocols to run", choices: Object.keys(PROTOCOLS) },
     backend: { description: "tfjs backend for train", choices: BACKENDS },
     work: { description: "Scratch folder for the runs' artifacts (replaced)", value: "DIR" },
     results: { description: "Where to write the JSON of figures", value: "FILE" },
     ablation: {
-      description: `On the first protocol, also train with the auto-encoder setting flipped (${
-        TRAIN_PRESETS.default.autoencoder ? "--no-autoencoder" : "--autoencoder"
-      })`,
+      description: "On the first protocol, also train --preset mlp (the previous default) on its splits",
+    },
+    peers: {
+      description: "peers.py (XGBoost, LightGBM on the same splits); skipped if it cannot run",
+      value: "FILE",
+    },
+    python: {
+      description: "Python for the peers (default: ~/.peers-venv/bin/python, else python3)",
+      value: "FILE",
     },
     site: { description: "Build the site in each run too" },
     seedPresetBatches: { description: "Batches of the seed preset's regressor to time (0 skips)" },
@@ -138,9 +181,46 @@ function metricsOf(report: Report, prefix = ""): BenchRun["metrics"] {
   return out;
 }
 
+/** The peers' figures on the split collect wrote in `out`, or why they were skipped. */
+async function runPeers(
+  config: BenchConfig,
+  out: string,
+  data: string,
+  fields: string,
+): Promise<{ models: Record<string, { rmse: number; mae: number; seconds: number }> } | { skipped: string }> {
+  const home = Deno.env.get("HOME") ?? "";
+  const venv = join(home, ".peers-venv", "bin", "python");
+  const python = config.python ?? (home && (await exists(venv)) ? venv : "python3");
+  if (!(await exists(config.peers))) return { skipped: `${config.peers} is not there` };
+  try {
+    const { code, stdout, stderr } = await new Deno.Command(python, {
+      args: [config.peers, "--out", out, "--data", data, "--fields", fields],
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    if (code !== 0) {
+      const why = new TextDecoder().decode(stderr).trim().split("\n").at(-1);
+      return { skipped: `${python} ${config.peers} exited ${code}: ${why}` };
+    }
+    const result = JSON.parse(new TextDecoder().decode(stdout)) as {
+      models: Record<string, { rmse?: number; mae?: number; seconds?: number; skipped?: string }>;
+    };
+    const models: Record<string, { rmse: number; mae: number; seconds: number }> = {};
+    for (const [model, m] of Object.entries(result.models)) {
+      if (m.rmse !== undefined) {
+        models[model] = { rmse: m.rmse, mae: m.mae ?? NaN, seconds: m.seconds ?? NaN };
+      }
+    }
+    return { models };
+  } catch (error) {
+    return { skipped: `cannot run ${python}: ${(error as Error).message}` };
+  }
+}
+
 /** One protocol on one split seed. */
 async function benchRun(config: BenchConfig, name: string, seed: number): Promise<BenchRun> {
   const protocol = PROTOCOLS[name];
+  const data = protocol.source === "tmdb" ? config.tmdb! : config.data;
   const out = join(config.work, `${name}-${seed}`);
   await Deno.remove(out, { recursive: true }).catch(() => {});
   await Deno.mkdir(out, { recursive: true });
@@ -149,7 +229,7 @@ async function benchRun(config: BenchConfig, name: string, seed: number): Promis
   console.error(`bench: ${name}, seed ${seed}`);
   stages.collect = await measure(
     "collect",
-    ["--data", config.data, "--out", out, "--seed", String(seed), ...protocol.collect],
+    ["--data", data, "--out", out, "--seed", String(seed), ...protocol.collect],
     cost("collect"),
   );
   stages.train = await measure(
@@ -168,15 +248,22 @@ async function benchRun(config: BenchConfig, name: string, seed: number): Promis
     await Deno.remove(other, { recursive: true }).catch(() => {});
     await Deno.mkdir(other, { recursive: true });
     await new Deno.Command("cp", { args: ["-r", join(out, PATHS.trainingData), other] }).output();
-    const flag = TRAIN_PRESETS.default.autoencoder ? "--no-autoencoder" : "--autoencoder";
-    stages[`train ${flag}`] = await measure(
+    stages["train --preset mlp"] = await measure(
       "train",
-      ["--out", other, "--seed", String(seed), "--backend", config.backend, flag],
+      ["--out", other, "--seed", String(seed), "--backend", config.backend, "--preset", "mlp"],
       join(other, "cost-train.json"),
     );
     await measure("analyze", ["--out", other, "--seed", String(seed)], join(other, "cost-analyze.json"));
     const ablated = await readJsonFile<Report>(join(other, PATHS.report), "report");
-    metrics[`averaged ${flag}`] = metricsOf(ablated).averaged;
+    metrics["averaged --preset mlp"] = metricsOf(ablated).averaged;
+  }
+  const peers = await runPeers(config, out, data, protocol.peerFields);
+  if ("skipped" in peers) console.error(`bench: peers skipped (${name}, seed ${seed}): ${peers.skipped}`);
+  else {
+    for (const [model, m] of Object.entries(peers.models)) {
+      metrics[`peer: ${model}`] = { rmse: m.rmse, mae: m.mae, r2: NaN };
+      stages[`peer: ${model}`] = { seconds: m.seconds, processSeconds: NaN, peakRssMiB: null };
+    }
   }
   return {
     protocol: name,
@@ -185,6 +272,7 @@ async function benchRun(config: BenchConfig, name: string, seed: number): Promis
     features: report.ridge.features,
     stages,
     metrics,
+    ...("skipped" in peers ? { peersSkipped: peers.skipped } : {}),
   };
 }
 
@@ -207,8 +295,15 @@ export async function run(config: Partial<BenchConfig> = {}) {
   const c = { ...defaults, ...config };
   const started = performance.now();
   const runs: BenchRun[] = [];
-  for (const name of c.protocols) {
-    for (let seed = 1; seed <= c.seeds; seed++) runs.push(await benchRun(c, name, seed));
+  const protocols = c.protocols.filter((name) => {
+    if (PROTOCOLS[name].source !== "tmdb" || c.tmdb) return true;
+    console.error("bench: tmdb protocol skipped: no --tmdb PATH (the TMDB 5000 movies file)");
+    return false;
+  });
+  for (const name of protocols) {
+    for (let seed = c.firstSeed; seed < c.firstSeed + c.seeds; seed++) {
+      runs.push(await benchRun(c, name, seed));
+    }
   }
   const seedPreset: Record<string, unknown>[] = [];
   for (const backend of c.seedPresetBatches > 0 ? c.seedPresetBackends : []) {
@@ -216,8 +311,8 @@ export async function run(config: Partial<BenchConfig> = {}) {
     seedPreset.push(await seedPresetThroughput(backend, c.seedPresetBatches, c.work));
   }
   const summaries = summarizeBench(runs);
-  const references = Object.fromEntries(c.protocols.map((p) => [p, PROTOCOLS[p].references]));
-  const table = formatBenchTable(summaries, references);
+  const references = Object.fromEntries(protocols.map((p) => [p, PROTOCOLS[p].references]));
+  const table = formatPeerTable(summaries) + "\n" + formatBenchTable(summaries, references);
   const results = {
     createdAt: new Date().toISOString(),
     machine: {
@@ -227,7 +322,7 @@ export async function run(config: Partial<BenchConfig> = {}) {
       deno: Deno.version.deno,
     },
     config: c,
-    protocols: Object.fromEntries(c.protocols.map((p) => [p, PROTOCOLS[p]])),
+    protocols: Object.fromEntries(protocols.map((p) => [p, PROTOCOLS[p]])),
     summaries,
     seedPreset,
     runs,

@@ -18,6 +18,7 @@ import { cli, type CliSpec } from "./_cli.ts";
 import { exists, fsw, join, replaceDirAtomic, replaceFilesAtomic } from "./_fs.ts";
 import { withOutLock } from "./_out_lock.ts";
 import { AUTO_PROFILE, readSource, SOURCE_FLAGS } from "./_read_source.ts";
+import { prereleaseMap } from "../core/collect/column_map.ts";
 
 /** Collect's configuration (flags are the kebab-case keys). */
 export type CollectConfig = {
@@ -107,7 +108,9 @@ export const spec: CliSpec<CollectConfig> = {
     },
     dedupe: { description: "Drop repeated movies, keeping the first" },
     features: {
-      description: "Feature preset: default (best) or seed (the seed's 15 fields)",
+      description:
+        "Feature preset: default (best), seed (the seed's 15 fields, encoded as the seed did) or prerelease " +
+        "(default without the profile's post-release fields: votes, review counts, grosses…)",
       choices: FEATURE_PRESETS,
     },
     out: { description: "Output folder", value: "DIR" },
@@ -140,6 +143,7 @@ export const spec: CliSpec<CollectConfig> = {
     "  deno task collect",
     "  deno task collect --data ../shared/data/movie_metadata.csv",
     "  deno task collect --data ../shared/data/movie_metadata.csv --missing drop --no-dedupe --features seed",
+    "  deno task collect --data ../shared/data/movie_metadata.csv --features prerelease",
   ].join("\n"),
 };
 
@@ -217,7 +221,8 @@ async function collect(config: CollectConfig): Promise<CollectResult> {
   const tParse = performance.now();
   const source = await readSource(config);
   for (const note of source.notes) console.error(`collect: ${note}`);
-  const { path, table, map } = source;
+  const { path, table } = source;
+  const map = preset === "prerelease" ? prereleaseMap(source.map) : source.map;
   const parseSeconds = (performance.now() - tParse) / 1000;
   const dataset = collectDataset(table, map, options);
   const { features, split } = dataset;

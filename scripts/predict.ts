@@ -8,6 +8,7 @@
  */
 import * as tf from "../core/tfjs.ts";
 import { DEFAULT_OUT } from "../core/artifacts.ts";
+import { disposeModel } from "../core/models/tabm_files.ts";
 import type { ColumnMap } from "../core/collect/column_map.ts";
 import { TEXT_ENCODINGS } from "../core/decode_text.ts";
 import type { MovieRecord } from "../core/collect/movie_record.ts";
@@ -253,7 +254,7 @@ export async function run(
   const predicted = await predictMovies(movies, ensemble, tf);
   const t2 = performance.now();
   ensemble.autoencoder?.dispose();
-  for (const m of ensemble.members) m.model.dispose();
+  for (const m of ensemble.members) disposeModel(m.model);
   const predictions = predicted.map((p, i) => ({ ...p, actual: movies[i].target }));
   if (!quiet) {
     if (c.json) console.log(JSON.stringify(predictions, null, 2));

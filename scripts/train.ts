@@ -1,7 +1,8 @@
 /**
- * `deno task train`: the auto-encoder, the encoding, a bagged MLP ensemble and its test predictions, on
- * TensorFlow.js (WebGPU, wasm or plain JS). The command line and the order of the stages; each model resumes
- * from its last intact checkpoint while its fingerprint matches (see `_train_model.ts`).
+ * `deno task train`: the bagged ensemble (a TabM network per bag by default, or MLPs, optionally on an
+ * auto-encoder's codes) and its test predictions, on TensorFlow.js (WebGPU, wasm or plain JS). The command line
+ * and the order of the stages; each model resumes from its last intact checkpoint while its fingerprint matches
+ * (see `_train_model.ts` and `_tabm_member.ts`).
  *
  * @module
  */
@@ -14,8 +15,12 @@ import type { MemberInput } from "../core/train/member_record.ts";
 import {
   BACKENDS,
   LOSSES,
+  MODELS,
   OPTIMIZERS,
+  type PresetName,
+  PRESETS,
   resolveTrainConfig,
+  TARGET_ENCODINGS,
   TRAIN_DEFAULTS,
   TRAIN_PRESETS,
   TRAIN_STAGES,
@@ -31,6 +36,9 @@ import { autoencoderFingerprint, autoencoderJob, memberFingerprint, memberJob } 
 import { trainModel } from "./_train_model.ts";
 import { loadCodes, predictMember, removeStalePredictions, rmse, writeCodes } from "./_train_outputs.ts";
 import { writeConformal, writeOutOfBag } from "./_out_of_bag.ts";
+import { trainTabmMembers, workerCount } from "./_tabm_member.ts";
+import { TABM_SHARINGS } from "../core/models/tabm.ts";
+import { SCHEDULES } from "../core/train/schedule.ts";
 
 export type { TrainConfig };
 
@@ -53,13 +61,13 @@ export interface RunOptions {
 
 const fmt = (v: number | null | undefined) => (v === null || v === undefined ? "-" : v.toPrecision(4));
 
-function specFor(preset: "default" | "seed"): CliSpec<TrainConfig> {
+function specFor(preset: PresetName): CliSpec<TrainConfig> {
   return {
     name: "train",
     summary:
-      "Train the bagged MLP ensemble on collect's artifacts (with --autoencoder, on an auto-encoder's " +
-      "codes), then predict the test set. Every model resumes from its last complete checkpoint. A preset's " +
-      "values are defaults that flags override.",
+      "Train the bagged ensemble (a TabM network per bag, or with --preset mlp MLPs, on the vectors or an " +
+      "auto-encoder's codes) on collect's artifacts, then predict the test set. Every model resumes from its last " +
+      "complete checkpoint. A preset's values are defaults that flags override.",
     defaults: { ...TRAIN_DEFAULTS, ...TRAIN_PRESETS[preset], preset },
     flags: {
       out: { description: "Folder with collect's artifacts; train writes beside them", value: "DIR" },
@@ -70,10 +78,15 @@ function specFor(preset: "default" | "seed"): CliSpec<TrainConfig> {
       },
       stages: { description: "Stages to run", choices: TRAIN_STAGES },
       preset: {
-        description: "Hyperparameter preset: default (fast, on a CPU) or seed (the original network)",
-        choices: Object.keys(TRAIN_PRESETS),
+        description:
+          "Hyperparameter preset: default (a TabM network per bag, fast on a CPU), mlp (the previous default, a " +
+          "plain MLP) or seed (the original network)",
+        choices: PRESETS,
       },
       fresh: { description: "Delete the checkpoints of the stages run and start over instead of resuming" },
+      workers: {
+        description: "Bags a tabm run trains at once on wasm/cpu, one worker each (0 = one per core)",
+      },
       keepCheckpoints: { description: "Epoch checkpoints kept per model (0 = all; best/ is always kept)" },
       autoencoder: { description: "Train an auto-encoder first and fit the regressors on its codes" },
       aeDims: { description: "Auto-encoder code width" },
@@ -85,14 +98,36 @@ function specFor(preset: "default" | "seed"): CliSpec<TrainConfig> {
       aeLoss: { description: "Auto-encoder loss", choices: LOSSES },
       aeOptimizer: { description: "Auto-encoder optimizer", choices: OPTIMIZERS },
       k: { description: "Ensemble members to train (the first k bags); 0 = every bag collect made" },
+      model: {
+        description: "Regressor of each bag: tabm (TabM sub-networks) or mlp (plain MLP)",
+        choices: MODELS,
+      },
+      members: { description: "Sub-networks of each tabm model (more on a GPU)" },
+      sharing: {
+        description:
+          "How a tabm model's sub-networks share weights: batch (TabM, rank-1 adapters) or packed (none)",
+        choices: TABM_SHARINGS,
+      },
+      memberSample: { description: "Share of the bag's rows each tabm sub-network learns from (1 = all)" },
+      bins: { description: "Piecewise-linear bins per continuous input of a tabm model (0 = none)" },
+      embedding: {
+        description:
+          "tabm: embedding width of categorical fields of more than 1024 columns (0 = flags, -1 = target encoding only)",
+      },
+      targetEncoding: {
+        description:
+          "tabm: encode every categorical field by its smoothed mean target too (auto: when the features have none)",
+        choices: TARGET_ENCODINGS,
+      },
+      schedule: { description: "Learning-rate schedule of a tabm model", choices: SCHEDULES },
       epochs: { description: "Regressor epochs (maximum, with early stopping)" },
       batchSize: { description: "Regressor batch size" },
       learningRate: { description: "Regressor learning rate" },
-      lrDecay: { description: "Learning-rate factor per epoch" },
+      lrDecay: { description: "Learning-rate factor per epoch (mlp)" },
       hidden: { description: "Regressor hidden layer widths" },
       activation: { description: "Hidden activation (tfjs name: relu, elu, gelu, swish, linear…)" },
       dropout: { description: "Dropout rate after each hidden layer" },
-      weightDecay: { description: "L2 penalty on kernels" },
+      weightDecay: { description: "L2 penalty on weight matrices" },
       loss: { description: "Regressor loss", choices: LOSSES },
       optimizer: { description: "Regressor optimizer", choices: OPTIMIZERS },
       patience: { description: "Early stopping: epochs without a better validation loss (0 = off)" },
@@ -103,8 +138,8 @@ function specFor(preset: "default" | "seed"): CliSpec<TrainConfig> {
       standardize: { description: "Fit the standardised target (off: the raw scores)" },
       maxBatches: { description: "Batches per epoch at most, for timing (0 = all)" },
     },
-    epilog: "Examples:\n  deno task train --backend wasm\n  deno task train --autoencoder --hidden 128,64\n" +
-      "  deno task train --preset seed --backend webgpu",
+    epilog: "Examples:\n  deno task train --backend wasm\n  deno task train --members 8 --hidden 256,256\n" +
+      "  deno task train --preset mlp --autoencoder\n  deno task train --preset seed --backend webgpu",
   };
 }
 
@@ -125,10 +160,12 @@ export async function specForArgs(args: string[]): Promise<CliSpec<TrainConfig>>
       if (path) preset = (await readJsonFile<Record<string, unknown>>(path, "config file")).preset as string;
     }
   }
-  if (preset !== undefined && preset !== "default" && preset !== "seed") {
-    throw new RangeError(`Cannot use --preset ${JSON.stringify(preset)}: expected one of default, seed`);
+  if (preset !== undefined && !(PRESETS as readonly string[]).includes(preset)) {
+    throw new RangeError(
+      `Cannot use --preset ${JSON.stringify(preset)}: expected one of ${PRESETS.join(", ")}`,
+    );
   }
-  return specFor((preset ?? "default") as "default" | "seed");
+  return specFor((preset ?? "default") as PresetName);
 }
 
 /** Rows that are not in the test set. */
@@ -197,16 +234,38 @@ async function train(cfg: TrainConfig, quiet: boolean): Promise<TrainResult> {
     }
     if (stages.has("regress")) {
       const { x, data } = await memberInputs();
-      for (const bag of bags) {
-        const fingerprint = await memberFingerprint(cfg, data, bag, input);
-        const job = memberJob(cfg, bag, x, input, artifacts.targets, fingerprint);
-        const label = `member ${bag.k} of ${bags.length}`;
-        const state = await timed("regress", () => trainModel({ ...job, label }, log, quiet));
-        log(
-          `train: ${label} ${
-            state.stopped ? "stopped early at" : "ended at"
-          } epoch ${state.epoch} (best ${state.bestEpoch}, validation loss ${fmt(state.bestValLoss)})`,
+      if (cfg.model === "tabm") {
+        const fingerprints = await Promise.all(bags.map((bag) => memberFingerprint(cfg, data, bag, input)));
+        const workers = workerCount(active.backend, bags.length, cfg.workers);
+        const tabmData = { x, featureNames: artifacts.featureNames, targets: artifacts.targets };
+        const states = await timed(
+          "regress",
+          () =>
+            trainTabmMembers(cfg, bags, tabmData, fingerprints, {
+              backend: active.backend,
+              workers,
+              quiet,
+              log,
+            }),
         );
+        states.forEach((state) =>
+          log(
+            `train: member ${state.k} of ${bags.length} ended at epoch ${state.epoch} (best ${state.bestEpoch}, ` +
+              `validation loss ${fmt(state.bestValLoss)})`,
+          )
+        );
+      } else {
+        for (const bag of bags) {
+          const fingerprint = await memberFingerprint(cfg, data, bag, input);
+          const job = memberJob(cfg, bag, x, input, artifacts.targets, fingerprint);
+          const label = `member ${bag.k} of ${bags.length}`;
+          const state = await timed("regress", () => trainModel({ ...job, label }, log, quiet));
+          log(
+            `train: ${label} ${
+              state.stopped ? "stopped early at" : "ended at"
+            } epoch ${state.epoch} (best ${state.bestEpoch}, validation loss ${fmt(state.bestValLoss)})`,
+          );
+        }
       }
     }
     if (stages.has("predict")) {

@@ -12,8 +12,25 @@ export interface BenchRun {
   features: number;
   /** Per stage: wall seconds of the stage's work and peak resident memory of its process. */
   stages: Record<string, { seconds: number; processSeconds: number; peakRssMiB: number | null }>;
-  /** Test-set metrics per predictor id (ensemble, member-k, baseline-mean, baseline-ridge, and ablations). */
+  /**
+   * Test-set metrics per predictor id (averaged, member-k, baseline-mean, baseline-ridge, ablations, and the
+   * peers on the same split as `peer: <model>`).
+   */
   metrics: Record<string, { rmse: number; mae: number; r2: number }>;
+  /** Why the peers did not run, when they did not. */
+  peersSkipped?: string;
+}
+
+/** The prefix of the peers' predictor ids. */
+export const PEER_PREFIX = "peer: ";
+
+/** A run's averaged ensemble RMSE over the best peer's on the same split; `null` without peers. */
+export function peerRatio(run: BenchRun, ours = "averaged"): number | null {
+  const peers = Object.entries(run.metrics).filter(([id]) => id.startsWith(PEER_PREFIX)).map(([, m]) =>
+    m.rmse
+  );
+  const mine = run.metrics[ours]?.rmse;
+  return peers.length > 0 && mine !== undefined ? mine / Math.min(...peers) : null;
 }
 
 /** Mean and sample standard deviation (0 for a single value). */
@@ -39,6 +56,8 @@ export interface ProtocolSummary {
   features: number;
   stages: Record<string, { seconds: MeanSd; processSeconds: MeanSd; peakRssMiB: MeanSd | null }>;
   metrics: Record<string, { rmse: MeanSd; mae: MeanSd; r2: MeanSd }>;
+  /** Averaged ensemble RMSE / best peer RMSE, per seed then mean ± sd; `null` when the peers did not run. */
+  peerRatio: MeanSd | null;
 }
 
 /** Group runs by protocol (in first-seen order) and summarise each. */
@@ -62,6 +81,7 @@ export function summarizeBench(runs: readonly BenchRun[]): ProtocolSummary[] {
       const of = (key: "rmse" | "mae" | "r2") => meanSd(group.map((r) => r.metrics[id]?.[key] ?? NaN));
       metrics[id] = { rmse: of("rmse"), mae: of("mae"), r2: of("r2") };
     }
+    const ratios = group.map((r) => peerRatio(r)).filter((v): v is number => v !== null);
     return {
       protocol,
       seeds: group.map((r) => r.seed),
@@ -69,6 +89,7 @@ export function summarizeBench(runs: readonly BenchRun[]): ProtocolSummary[] {
       features: group[0].features,
       stages,
       metrics,
+      peerRatio: ratios.length > 0 ? meanSd(ratios) : null,
     };
   });
 }
@@ -101,4 +122,29 @@ export function formatBenchTable(
     out.push("");
   }
   return out.join("\n");
+}
+
+/**
+ * One Markdown table of every protocol: our averaged ensemble, the peers on the same splits, their ratio (per
+ * seed, then mean ± sd) and the train stage's seconds.
+ */
+export function formatPeerTable(summaries: readonly ProtocolSummary[]): string {
+  const peers = [
+    ...new Set(summaries.flatMap((s) => Object.keys(s.metrics).filter((id) => id.startsWith(PEER_PREFIX)))),
+  ];
+  const out = [
+    `| protocol | seeds | ours (averaged) | ${peers.map((p) => p.slice(PEER_PREFIX.length)).join(" | ")}${
+      peers.length ? " | " : ""
+    }ours / best peer | train s |`,
+    `|---|---|---|${peers.map(() => "---|").join("")}---|---|`,
+  ];
+  for (const s of summaries) {
+    const cells = peers.map((p) => pm(s.metrics[p]?.rmse, 3));
+    out.push(
+      `| ${s.protocol} | ${s.seeds.join(", ")} | ${pm(s.metrics.averaged?.rmse, 3)} | ${cells.join(" | ")}${
+        peers.length ? " | " : ""
+      }${pm(s.peerRatio, 3)} | ${pm(s.stages.train?.seconds, 1)} |`,
+    );
+  }
+  return out.join("\n") + "\n";
 }

@@ -69,6 +69,11 @@ export interface ColumnMap {
   minVotes?: { column: string; default: number };
   /** A second file joined to this one (TMDB credits); see {@link JoinSpec}. */
   join?: JoinSpec;
+  /**
+   * Numeric and categorical fields (canonical names) known only after a movie opens: votes, review counts,
+   * grosses. `--features prerelease` leaves them out (see {@link prereleaseMap}).
+   */
+  postRelease?: string[];
 }
 
 /**
@@ -106,6 +111,17 @@ export function withoutColumns(map: ColumnMap, columns: readonly string[]): Colu
     categories: entries(map.categories),
     join: undefined,
   };
+}
+
+/**
+ * A copy of `map` without its {@link ColumnMap.postRelease} fields: what is known before a movie opens
+ * (director, cast, genres, keywords, budget, duration, year, …), for `--features prerelease`.
+ */
+export function prereleaseMap(map: ColumnMap): ColumnMap {
+  const post = new Set(map.postRelease ?? []);
+  const keep = <T>(o: Record<string, T> = {}) =>
+    Object.fromEntries(Object.entries(o).filter(([k]) => !post.has(k)));
+  return { ...map, numbers: keep(map.numbers), categories: keep(map.categories), postRelease: [] };
 }
 
 /** Every source column a map reads, in a stable order (for `--missing drop` and header checks). */

@@ -24,6 +24,7 @@ const TOP_KEYS = [
   "dedupeBy",
   "minVotes",
   "join",
+  "postRelease",
 ];
 
 /**
@@ -140,6 +141,18 @@ export function validateColumnMap(value: unknown, source: string): ColumnMap {
     const join = object(map.join, "join", keys, keys);
     for (const k of ["name", "file", "key", "foreignKey"]) string(join[k], `join.${k}`);
     strings(join.columns, "join.columns");
+  }
+  if (map.postRelease !== undefined) {
+    strings(map.postRelease, "postRelease");
+    const fields = [
+      ...Object.keys((map.numbers ?? {}) as Json),
+      ...Object.keys((map.categories ?? {}) as Json),
+    ];
+    (map.postRelease as string[]).forEach((name, i) => {
+      if (!fields.includes(name)) {
+        fail(`postRelease[${i}]`, `names no field of numbers or categories: ${JSON.stringify(name)}`);
+      }
+    });
   }
   const { $schema: _, ...rest } = map;
   return { detect: [], ...rest } as unknown as ColumnMap;

@@ -5,6 +5,7 @@
  * @module
  */
 import type { ColumnMap } from "../collect/column_map.ts";
+import type { FeaturePreset } from "./fit_encoders.ts";
 
 /** Where a block reads its values from: each yields a list of strings (possibly empty). */
 export type ValueSource =
@@ -102,7 +103,7 @@ export type TargetStats = Record<string, Record<string, [number, number]>>;
 /** `encoders.json`. */
 export interface Encoders {
   schema: 1;
-  preset: "default" | "seed";
+  preset: FeaturePreset;
   profile: string;
   /** The column map the movies were read with, so a new source row can be read the same way. */
   map: ColumnMap;

@@ -14,8 +14,12 @@ import { targetStatistics } from "./target_statistics.ts";
 import { WORD2VEC_DEFAULTS } from "./word2vec.ts";
 import { CLEAN_DEFAULTS } from "../collect/clean_movies.ts";
 
-/** The feature presets: `default`, what predicts best; `seed`, the seed's 15 fields, encoded as the seed did. */
-export const FEATURE_PRESETS = ["default", "seed"] as const;
+/**
+ * The feature presets: `default`, what predicts best; `seed`, the seed's 15 fields, encoded as the seed did;
+ * `prerelease`, the default encoding of the fields known before a movie opens (the caller reads the movies
+ * with `prereleaseMap`: the profile's `postRelease` fields left out).
+ */
+export const FEATURE_PRESETS = ["default", "seed", "prerelease"] as const;
 
 /** One of {@link FEATURE_PRESETS}. */
 export type FeaturePreset = typeof FEATURE_PRESETS[number];
@@ -31,11 +35,16 @@ export const PRESET_WORD_VECTORS: Record<
     wordMinCount: WORD2VEC_DEFAULTS.minCount,
   },
   seed: { wordDim: 300, wordEpochs: 5, wordMinCount: 1 },
+  prerelease: {
+    wordDim: WORD2VEC_DEFAULTS.dim,
+    wordEpochs: WORD2VEC_DEFAULTS.epochs,
+    wordMinCount: WORD2VEC_DEFAULTS.minCount,
+  },
 };
 
 /** Options of {@link fitEncoders}; {@link FIT_ENCODER_DEFAULTS} holds their defaults. */
 export interface FitEncoderOptions {
-  /** `default`: what predicts best; `seed`: the seed's 15 fields, encoded as the seed did. @default "default" */
+  /** One of {@link FEATURE_PRESETS} (`prerelease` is encoded as `default`). @default "default" */
   preset?: FeaturePreset;
   /** Recorded in the encoders. @default "impute" */
   missing?: "impute" | "drop";

@@ -13,6 +13,8 @@ import { encodeMovie, featureNames } from "../features/encode_movie.ts";
 import type { WordVectors } from "../features/word2vec.ts";
 import type { MemberRecord } from "../train/member_record.ts";
 import { unscaleTarget } from "../train/target_scaling.ts";
+import { tabmPredictRows, type TabmTf } from "../models/tabm.ts";
+import { isTabmModel, type TabmModel } from "../models/tabm_files.ts";
 import { type CombinedScore, combineMembers } from "./combine_members.ts";
 import { type ConformalCalibration, type PredictionInterval, predictionIntervals } from "./conformal.ts";
 import { matchVocabularyCase } from "./match_vocabulary_case.ts";
@@ -23,11 +25,12 @@ import { type UnknownInput, unknownInputs } from "./unknown_inputs.ts";
 const PREDICT_BATCH = 1024;
 
 /** The part of the TensorFlow.js namespace (`core/tfjs.ts`) used here. */
-export type Tfjs = Pick<typeof tfjs, "tensor2d" | "tidy" | "model">;
+export type Tfjs = Pick<typeof tfjs, "tensor2d" | "tidy" | "model"> & TabmTf;
 
 /** One trained member: its best checkpoint, and from its record what it reads and how its output maps back. */
 export interface EnsembleMember extends Pick<MemberRecord, "k" | "input" | "target"> {
-  model: tfjs.LayersModel;
+  /** A tfjs layers model (MLP) or a tabular model (`tabm_files.ts`). */
+  model: tfjs.LayersModel | TabmModel;
 }
 
 /** Everything needed to predict a new movie. */
@@ -124,8 +127,19 @@ export async function predictMovies(
       codes = tf.tidy(() => encoder.predict(raw, { batchSize: PREDICT_BATCH }) as tfjs.Tensor);
     }
     for (const member of members) {
+      const model = member.model;
+      if (isTabmModel(model)) {
+        if (model.spec.inputs.width !== encoders.width) {
+          throw new TypeError(
+            `Cannot predict with member ${member.k}: it reads ${model.spec.inputs.width} inputs, the encoders give ${encoders.width}`,
+          );
+        }
+        const x = { data: matrix, shape: [matched.length, encoders.width] as const };
+        scores.push(await tabmPredictRows(tf, model.spec, model.weights, x, undefined, PREDICT_BATCH));
+        continue;
+      }
       const x = member.input === "autoencoder" ? codes! : raw;
-      const want = member.model.inputs[0].shape[1];
+      const want = model.inputs[0].shape[1];
       if (want !== x.shape[1]) {
         throw new TypeError(
           `Cannot predict with member ${member.k}: it reads ${want} ${member.input} inputs, the encoders give ${
@@ -133,7 +147,7 @@ export async function predictMovies(
           }`,
         );
       }
-      const out = tf.tidy(() => member.model.predict(x, { batchSize: PREDICT_BATCH }) as tfjs.Tensor);
+      const out = tf.tidy(() => model.predict(x, { batchSize: PREDICT_BATCH }) as tfjs.Tensor);
       scores.push((await out.data()) as Float32Array);
       out.dispose();
     }

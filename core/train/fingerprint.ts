@@ -34,9 +34,10 @@ export interface Fingerprint {
 }
 
 /**
- * The options of {@link TrainConfig} that shape each kind of model's weights. The epoch count is not one of
- * them: more epochs continue the same run (the learning rate depends on the epoch number, not the total).
- * A new model kind adds its own list here.
+ * The options of {@link TrainConfig} that shape each kind of model's weights. For an MLP the epoch count is not
+ * one of them: more epochs continue the same run (its learning rate depends on the epoch number, not the
+ * total); a tabm model's schedules span its epochs, so for it the count is one. A new model kind adds its own
+ * list here.
  */
 export const SHAPING_OPTIONS = {
   mlp: [
@@ -49,6 +50,27 @@ export const SHAPING_OPTIONS = {
     "batchSize",
     "learningRate",
     "lrDecay",
+    "patience",
+    "averageDecay",
+    "standardize",
+    "maxBatches",
+  ],
+  tabm: [
+    "members",
+    "sharing",
+    "memberSample",
+    "bins",
+    "embedding",
+    "targetEncoding",
+    "schedule",
+    "epochs",
+    "hidden",
+    "activation",
+    "dropout",
+    "weightDecay",
+    "loss",
+    "batchSize",
+    "learningRate",
     "patience",
     "averageDecay",
     "standardize",

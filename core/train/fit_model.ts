@@ -94,6 +94,69 @@ export function takeRows(m: HostMatrix, rows: readonly number[]): tf.Tensor2D {
   return tf.tensor2d(out, [rows.length, width]);
 }
 
+/** What {@link endEpoch} needs of an epoch that has just run. */
+export interface EpochEnd {
+  /** Mean training loss of the epoch. */
+  trainLoss: number;
+  /** Validation loss (of the averaged weights with an average); `null` without validation rows. */
+  valLoss: number | null;
+  /** The generator's state after the epoch. */
+  rngState: number;
+  /** When the epoch started (`now()` units, ms). */
+  started: number;
+  /** The model's name in messages. */
+  name: string;
+  /** Epochs without improvement before stopping (0: never). */
+  patience: number;
+  /** The weight average, held by the model until `onEpoch` returns; `null` without one. */
+  average: WeightAverage | null;
+}
+
+/**
+ * Close an epoch: stop on a non-finite loss, record the losses and the best epoch, fire early stopping, then
+ * call `onEpoch` (with the average in the model, swapped back after) and return the new state. Shared by the
+ * training loops so that they keep the same state and checkpoints.
+ *
+ * @throws {RangeError} when the training or validation loss is not finite (it diverged).
+ */
+export async function endEpoch(
+  state: TrainingState,
+  end: EpochEnd,
+  onEpoch: EpochHook,
+  now: () => number,
+): Promise<TrainingState> {
+  const { trainLoss, valLoss, name, patience, average } = end;
+  const epoch = state.epoch + 1;
+  if (!Number.isFinite(trainLoss) || (valLoss !== null && !Number.isFinite(valLoss))) {
+    average?.swap();
+    throw new RangeError(
+      `Cannot train ${name}: the ${Number.isFinite(trainLoss) ? "validation" : "training"} loss is ${
+        Number.isFinite(trainLoss) ? valLoss : trainLoss
+      } in epoch ${epoch} (it diverged: try a lower learning rate or a larger batch size)`,
+    );
+  }
+  const score = valLoss ?? trainLoss;
+  const improved = state.bestValLoss === null || score < state.bestValLoss;
+  const current: TrainingState = {
+    ...state,
+    epoch,
+    losses: [...state.losses, trainLoss],
+    valLosses: [...state.valLosses, valLoss],
+    bestValLoss: improved ? score : state.bestValLoss,
+    bestEpoch: improved ? epoch : state.bestEpoch,
+    rngState: end.rngState,
+    seconds: state.seconds + (now() - end.started) / 1000,
+    ...(average ? { averageSteps: average.steps } : {}),
+  };
+  if (patience > 0 && valLoss !== null && epoch - current.bestEpoch >= patience) current.stopped = true;
+  try {
+    await onEpoch(current, improved);
+  } finally {
+    average?.swap();
+  }
+  return current;
+}
+
 /** What {@link fitModel} calls after each epoch; it is awaited before the next epoch starts. */
 export type EpochHook = (state: TrainingState, improved: boolean) => Promise<void> | void;
 
@@ -271,33 +334,12 @@ export async function fitModel(
     total.dispose();
     average?.swap();
     const valLoss = await evaluateLoss(model, data, data.validation, loss);
-    const epoch = current.epoch + 1;
-    if (!Number.isFinite(trainLoss) || (valLoss !== null && !Number.isFinite(valLoss))) {
-      throw new RangeError(
-        `Cannot train ${name}: the ${Number.isFinite(trainLoss) ? "validation" : "training"} loss is ${
-          Number.isFinite(trainLoss) ? valLoss : trainLoss
-        } in epoch ${epoch} (it diverged: try a lower learning rate or a larger batch size)`,
-      );
-    }
-    const score = valLoss ?? trainLoss;
-    const improved = current.bestValLoss === null || score < current.bestValLoss;
-    current = {
-      ...current,
-      epoch,
-      losses: [...current.losses, trainLoss],
-      valLosses: [...current.valLosses, valLoss],
-      bestValLoss: improved ? score : current.bestValLoss,
-      bestEpoch: improved ? epoch : current.bestEpoch,
-      rngState: rng.state(),
-      seconds: current.seconds + (now() - started) / 1000,
-      ...(average ? { averageSteps: average.steps } : {}),
-    };
-    if (patience > 0 && valLoss !== null && epoch - current.bestEpoch >= patience) current.stopped = true;
-    try {
-      await onEpoch(current, improved);
-    } finally {
-      average?.swap();
-    }
+    current = await endEpoch(
+      current,
+      { trainLoss, valLoss, rngState: rng.state(), started, name, patience, average },
+      onEpoch,
+      now,
+    );
   }
   return current;
 }

@@ -9,7 +9,7 @@ import type { Fingerprint } from "./fingerprint.ts";
 import { checkTargetScaling, type TargetScaling } from "./target_scaling.ts";
 
 /** The kinds of model a member can be. A new kind adds its name here and its options in `fingerprint.ts`. */
-export const MODEL_KINDS = ["mlp"] as const;
+export const MODEL_KINDS = ["mlp", "tabm"] as const;
 
 /** One of {@link MODEL_KINDS}. */
 export type ModelKind = typeof MODEL_KINDS[number];

@@ -14,6 +14,8 @@ export interface OptimizerExtras {
   /** Adam's running β₁ᵗ and β₂ᵗ (tfjs recomputes them as powers on `setWeights`, which can differ by an ulp). */
   accBeta1?: number;
   accBeta2?: number;
+  /** Steps taken (AdamW, whose bias corrections depend on it). */
+  steps?: number;
 }
 
 /** Create the optimiser `name` ("adam" or "sgd") with a learning rate. */

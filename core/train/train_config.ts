@@ -1,10 +1,13 @@
 /**
- * The train stage's options: one flat typed object, the two presets (`default`, tuned for a CPU; `seed`, the
- * original network) and how a partial config resolves against them.
+ * The train stage's options: one flat typed object, the presets (`default`, a TabM network per bag, tuned for a
+ * CPU; `mlp`, the previous default; `seed`, the original network) and how a partial config resolves against
+ * them.
  *
  * @module
  */
 import { checkOptions, type OptionRule } from "../config.ts";
+import { TABM_ACTIVATIONS, TABM_SHARINGS } from "../models/tabm.ts";
+import { SCHEDULES } from "./schedule.ts";
 
 import { DEFAULT_SEED } from "../random.ts";
 
@@ -23,6 +26,22 @@ export const LOSSES = ["mse", "mae", "huber"] as const;
 /** Optimisers the training loop knows. */
 export const OPTIMIZERS = ["adam", "sgd"] as const;
 
+/**
+ * The regressor each bag trains: `tabm`, one network of {@link PresetValues.members} sub-networks sharing their
+ * weights (TabM) on scaled, bin-encoded inputs with a sparse first layer; `mlp`, a plain dense MLP on the raw
+ * vectors (the previous default, and the seed's network).
+ */
+export const MODELS = ["tabm", "mlp"] as const;
+
+/** Values of {@link PresetValues.targetEncoding}. */
+export const TARGET_ENCODINGS = ["auto", "on", "off"] as const;
+
+/** The presets `--preset` accepts. */
+export const PRESETS = ["default", "mlp", "seed"] as const;
+
+/** One of {@link PRESETS}. */
+export type PresetName = typeof PRESETS[number];
+
 /** Options a preset sets (everything but where, how and what to run). */
 export interface PresetValues {
   /** Epoch checkpoints kept per model (older ones are pruned; `best/` is always kept). 0 keeps all. */
@@ -39,6 +58,28 @@ export interface PresetValues {
   aeOptimizer: string;
   /** Number of ensemble members to train (the first k bags collect wrote); 0 = all. */
   k: number;
+  /** The regressor of each bag: one of {@link MODELS}. */
+  model: string;
+  /** Sub-networks of a `tabm` model (its prediction is their mean). */
+  members: number;
+  /** How a `tabm` model's sub-networks share weights: `batch` (TabM's rank-1 adapters) or `packed` (none). */
+  sharing: string;
+  /** Share of the bag's training rows each sub-network of a `tabm` model learns from (1 = all). */
+  memberSample: number;
+  /** Piecewise-linear bins per continuous input of a `tabm` model (0 = the scaled value only). */
+  bins: number;
+  /**
+   * A `tabm` model's embedding width of categorical fields with more values than that (smaller fields are read
+   * as one-hot flags; 0: every field as flags; below 0: one-hot columns not read, only their target encoding).
+   */
+  embedding: number;
+  /**
+   * A `tabm` model encodes every categorical field by its smoothed mean target (out of fold in training): `on`,
+   * `off`, or `auto` (on when collect's features carry no target encoding of their own, as the seed's).
+   */
+  targetEncoding: string;
+  /** Learning-rate schedule of a `tabm` model over its epochs (`schedule.ts`); `mlp` uses `lrDecay`. */
+  schedule: string;
   epochs: number;
   batchSize: number;
   learningRate: number;
@@ -49,7 +90,7 @@ export interface PresetValues {
   activation: string;
   /** Dropout rate after each hidden layer. */
   dropout: number;
-  /** L2 penalty on the kernels, added to the loss (per weight, times the sum of squares). */
+  /** L2 penalty on the kernels (weight matrices), per weight times the sum of squares. */
   weightDecay: number;
   loss: string;
   optimizer: string;
@@ -78,26 +119,72 @@ export interface TrainConfig extends PresetValues {
   preset: string;
   /** Start over: delete this stage's checkpoints instead of resuming from them. */
   fresh: boolean;
+  /** Bags a tabm run trains at once on the CPU backends, each in its own worker (0 = one per core). */
+  workers: number;
 }
 
+/** The checkpoint, bag and auto-encoder options of the CPU presets (the auto-encoder off; `--autoencoder`). */
+const CPU_RUN = {
+  keepCheckpoints: 2,
+  autoencoder: false,
+  aeDims: 128,
+  aeEpochs: 20,
+  aeBatchSize: 128,
+  aeLearningRate: 1e-3,
+  aeActivation: "relu",
+  aeOutputActivation: "linear",
+  aeLoss: "mse",
+  aeOptimizer: "adam",
+  k: 0,
+} as const;
+
+/** The tabm options of the presets that train MLPs (unused by them). */
+const NO_TABM = {
+  model: "mlp",
+  members: 1,
+  sharing: "batch",
+  memberSample: 1,
+  bins: 0,
+  embedding: 0,
+  targetEncoding: "off",
+  schedule: "constant",
+} as const;
+
 /**
- * `default`: a small, fast MLP that works on a laptop CPU (see README for the measurements behind it).
+ * `default`: a TabM network per bag, fast on a laptop CPU (see README for the measurements behind it).
+ * `mlp`: the previous default, a small MLP on the raw vectors.
  * `seed`: the original network: auto-encoder input→10000 (relu)→input (sigmoid), Adam 1e-5, MAE; regressor
  * 10000→16192→8096→2048→1, linear, dropout 0.2, SGD 1e-5, MAE, batch 1, 3 epochs.
  */
-export const TRAIN_PRESETS: Record<"default" | "seed", PresetValues> = {
+export const TRAIN_PRESETS: Record<PresetName, PresetValues> = {
   default: {
-    keepCheckpoints: 2,
-    autoencoder: false,
-    aeDims: 128,
-    aeEpochs: 20,
-    aeBatchSize: 128,
-    aeLearningRate: 1e-3,
-    aeActivation: "relu",
-    aeOutputActivation: "linear",
-    aeLoss: "mse",
-    aeOptimizer: "adam",
-    k: 0,
+    ...CPU_RUN,
+    model: "tabm",
+    members: 4,
+    sharing: "batch",
+    memberSample: 1,
+    bins: 16,
+    embedding: 16,
+    targetEncoding: "auto",
+    schedule: "cosine",
+    epochs: 20,
+    batchSize: 256,
+    learningRate: 2e-3,
+    lrDecay: 1,
+    hidden: [128, 128],
+    activation: "relu",
+    dropout: 0.2,
+    weightDecay: 1e-3,
+    loss: "huber",
+    optimizer: "adam",
+    patience: 0,
+    averageDecay: 0,
+    standardize: true,
+    maxBatches: 0,
+  },
+  mlp: {
+    ...CPU_RUN,
+    ...NO_TABM,
     epochs: 60,
     batchSize: 128,
     learningRate: 2e-3,
@@ -125,6 +212,7 @@ export const TRAIN_PRESETS: Record<"default" | "seed", PresetValues> = {
     aeLoss: "mae",
     aeOptimizer: "adam",
     k: 0,
+    ...NO_TABM,
     epochs: 3,
     batchSize: 1,
     learningRate: 1e-5,
@@ -150,6 +238,7 @@ export const TRAIN_DEFAULTS: TrainConfig = {
   stages: [...TRAIN_STAGES],
   preset: "default",
   fresh: false,
+  workers: 0,
   ...TRAIN_PRESETS.default,
 };
 
@@ -171,6 +260,10 @@ export const TRAIN_RULES: { [K in keyof TrainConfig]?: readonly OptionRule[] } =
   weightDecay: ["nonNegative"],
   patience: ["integer", "nonNegative"],
   maxBatches: ["integer", "nonNegative"],
+  members: ["integer", "positive"],
+  bins: ["integer", "nonNegative"],
+  embedding: ["integer"],
+  workers: ["integer", "nonNegative"],
 };
 
 /**
@@ -181,12 +274,14 @@ export const TRAIN_RULES: { [K in keyof TrainConfig]?: readonly OptionRule[] } =
  */
 export function resolveTrainConfig(config: Partial<TrainConfig> = {}): TrainConfig {
   const preset = config.preset ?? TRAIN_DEFAULTS.preset;
-  if (!(preset in TRAIN_PRESETS)) {
-    throw new RangeError(`Cannot use preset ${JSON.stringify(preset)}: expected default or seed`);
+  if (!(PRESETS as readonly string[]).includes(preset)) {
+    throw new RangeError(
+      `Cannot use preset ${JSON.stringify(preset)}: expected one of ${PRESETS.join(", ")}`,
+    );
   }
   const resolved = {
     ...TRAIN_DEFAULTS,
-    ...TRAIN_PRESETS[preset as "default" | "seed"],
+    ...TRAIN_PRESETS[preset as PresetName],
     ...config,
     preset,
   } as TrainConfig;
@@ -203,7 +298,30 @@ export function resolveTrainConfig(config: Partial<TrainConfig> = {}): TrainConf
   oneOf("aeLoss", LOSSES, resolved.aeLoss);
   oneOf("optimizer", OPTIMIZERS, resolved.optimizer);
   oneOf("aeOptimizer", OPTIMIZERS, resolved.aeOptimizer);
+  oneOf("model", MODELS, resolved.model);
+  oneOf("schedule", SCHEDULES, resolved.schedule);
   checkOptions(resolved, TRAIN_RULES);
+  if (resolved.model === "tabm") {
+    oneOf("activation", TABM_ACTIVATIONS, resolved.activation);
+    oneOf("sharing", TABM_SHARINGS, resolved.sharing);
+    oneOf("targetEncoding", TARGET_ENCODINGS, resolved.targetEncoding);
+    if (resolved.autoencoder) {
+      throw new RangeError(
+        "Cannot train a tabm model on auto-encoder codes: use --no-autoencoder or --model mlp",
+      );
+    }
+    if (resolved.optimizer !== "adam") {
+      throw new RangeError(
+        `Cannot train a tabm model with optimizer ${JSON.stringify(resolved.optimizer)}: it uses adam`,
+      );
+    }
+  }
+  if (resolved.embedding < -1) {
+    throw new RangeError(`Cannot use embedding ${resolved.embedding}: must be ≥ -1`);
+  }
+  if (!(resolved.memberSample > 0 && resolved.memberSample <= 1)) {
+    throw new RangeError(`Cannot use memberSample ${resolved.memberSample}: must be in (0, 1]`);
+  }
   if (!(resolved.averageDecay >= 0 && resolved.averageDecay < 1)) {
     throw new RangeError(`Cannot use averageDecay ${resolved.averageDecay}: must be in [0, 1)`);
   }

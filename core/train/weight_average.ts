@@ -35,22 +35,24 @@ export function effectiveDecay(decay: number, steps: number): number {
 }
 
 /**
- * Start averaging the weights of `model` with per-step `decay` in (0, 1). `initial` (in `model.weights`
- * order, copied) and `steps` resume an average saved in a checkpoint; by default the average starts at the
- * model's current weights.
+ * Start averaging the weights of `model` (a layers model, or the variables of another model) with per-step
+ * `decay` in (0, 1). `initial` (in `model.weights` order, copied) and `steps` resume an average saved in a
+ * checkpoint; by default the average starts at the model's current weights.
  *
  * @throws {RangeError} when `decay` is not in (0, 1).
  * @throws {TypeError} when `initial` does not match the model's weights.
  */
 export function createWeightAverage(
-  model: tf.LayersModel,
+  model: tf.LayersModel | readonly tf.Variable[],
   decay: number,
   { initial, steps = 0 }: { initial?: tf.Tensor[]; steps?: number } = {},
 ): WeightAverage {
   if (!(decay > 0 && decay < 1)) {
     throw new RangeError(`Cannot average weights with decay ${decay}: must be in (0, 1)`);
   }
-  const live = model.weights.map((w) => w.read() as tf.Variable);
+  const live = model instanceof tf.LayersModel
+    ? model.weights.map((w) => w.read() as tf.Variable)
+    : [...model];
   if (
     initial && (initial.length !== live.length ||
       initial.some((t, i) => JSON.stringify(t.shape) !== JSON.stringify(live[i].shape)))

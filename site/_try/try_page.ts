@@ -12,6 +12,7 @@
  * @module
  */
 import type * as tfjs from "../../core/tfjs.ts";
+import { decodeTabm, isTabmJson, type TabmFilesTf, type TabmModel } from "../../core/models/tabm_files.ts";
 import type { Encoders } from "../../core/features/encoders.ts";
 import { parseWord2Vec } from "../../core/features/word2vec_text.ts";
 import {
@@ -32,7 +33,7 @@ import {
 import type { PredictorManifest } from "../../core/predict/predictor_manifest.ts";
 import { checkMemberRecord } from "../../core/train/member_record.ts";
 
-type PageTf = Tfjs & Pick<typeof tfjs, "loadLayersModel" | "ready" | "getBackend">;
+type PageTf = Tfjs & Pick<typeof tfjs, "loadLayersModel" | "ready" | "getBackend"> & TabmFilesTf;
 
 /** The little of the DOM used here (declared locally: the DOM library would clash with Deno's types). */
 interface PageElement {
@@ -74,6 +75,14 @@ async function fetchOk(path: string): Promise<Response> {
   return response;
 }
 
+/** A member's model: a tabular model (decoded as `deno task predict` does) or a tfjs layers model. */
+async function loadMemberModel(path: string): Promise<tfjs.LayersModel | TabmModel> {
+  const json = await (await fetchOk(path)).json();
+  if (!isTabmJson(json)) return await tf.loadLayersModel(new URL(path, base).href);
+  const weights = new URL(json.weightsManifest[0].paths[0], new URL(path, base)).href;
+  return decodeTabm(tf, json, await (await fetchOk(weights)).arrayBuffer());
+}
+
 async function loadEnsemble(): Promise<Ensemble> {
   const manifest = await (await fetchOk("predictor.json")).json() as PredictorManifest;
   const encoders = await (await fetchOk(manifest.encoders)).json() as Encoders;
@@ -86,7 +95,7 @@ async function loadEnsemble(): Promise<Ensemble> {
   const members = [];
   for (const m of manifest.members) {
     const record = checkMemberRecord(m, `predictor.json, member ${m.k}`);
-    members.push({ ...record, model: await tf.loadLayersModel(new URL(m.model, base).href) });
+    members.push({ ...record, model: await loadMemberModel(m.model) });
   }
   return { encoders, words, autoencoder, members, conformal: manifest.conformal ?? null };
 }

@@ -49,9 +49,8 @@ async function runPipeline(out: string, options: Partial<CollectConfig>): Promis
     await train({
       out,
       backend: "cpu",
-      autoencoder: true,
-      aeDims: 8,
-      aeEpochs: 1,
+      members: 2,
+      bins: 4,
       hidden: [16],
       epochs: 3,
       batchSize: 32,

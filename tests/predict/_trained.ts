@@ -1,7 +1,8 @@
 /**
  * A really trained ensemble for the predict tests: a synthetic IMDB 5000-shaped CSV, collect (2 bags) and
- * train with tiny settings (auto-encoder on, 1 epoch; members 2 epochs) into a temp folder, then analyze and
- * the site. Built once per process; about 5 s.
+ * train with tiny settings (the default tabm model, on the default or the prerelease features, or the mlp
+ * preset's MLPs reading auto-encoder codes) into a temp folder, then analyze and the site. Built once per
+ * process and kind; a few seconds each.
  *
  * @module
  */
@@ -22,50 +23,57 @@ export interface Trained {
   csv: string;
 }
 
-const trained = new Map<boolean, Promise<Trained>>();
-let built: Promise<SiteResult & Trained> | undefined;
-
 /**
- * Collect and train on 160 synthetic movies, the members reading the auto-encoder's codes (`autoencoder`, the
- * default here) or the raw vectors. Memoised per kind.
+ * What the members are: `tabm` (the default preset's model), `prerelease` (the same on `--features
+ * prerelease`) or `autoencoder` (the mlp preset's MLPs reading the auto-encoder's codes).
  */
-export function trainedFixture(autoencoder = true): Promise<Trained> {
-  if (!trained.has(autoencoder)) trained.set(autoencoder, train160(autoencoder));
-  return trained.get(autoencoder)!;
+export type TrainedKind = "tabm" | "prerelease" | "autoencoder";
+
+/** The kinds, for tests that run on each. */
+export const TRAINED_KINDS: readonly TrainedKind[] = ["tabm", "prerelease", "autoencoder"];
+
+const trained = new Map<TrainedKind, Promise<Trained>>();
+const built = new Map<TrainedKind, Promise<SiteResult & Trained>>();
+
+/** Collect and train on 160 synthetic movies, members of `kind`. Memoised per kind. */
+export function trainedFixture(kind: TrainedKind = "tabm"): Promise<Trained> {
+  if (!trained.has(kind)) trained.set(kind, train160(kind));
+  return trained.get(kind)!;
 }
 
-function train160(autoencoder: boolean): Promise<Trained> {
+function train160(kind: TrainedKind): Promise<Trained> {
   return (async () => {
     const out = await Deno.makeTempDir({ prefix: "imdb-predict-test-" });
     globalThis.addEventListener("unload", () => Deno.removeSync(out, { recursive: true }));
     const csv = join(out, "movies.csv");
     await Deno.writeTextFile(csv, imdbCsv({ rows: 160, seed: 7 }));
-    await quietly(() => collect({ ...collectDefaults, data: csv, out, k: 2 }));
-    await train({
-      out,
-      backend: "wasm",
-      autoencoder,
-      aeDims: 8,
-      aeEpochs: 1,
-      hidden: [16, 8],
-      epochs: 2,
-      batchSize: 32,
-      patience: 0,
-      keepCheckpoints: 1,
-    }, { quiet: true });
+    const features = kind === "prerelease" ? "prerelease" : "default";
+    await quietly(() => collect({ ...collectDefaults, data: csv, out, k: 2, features }));
+    const small = { out, backend: "wasm", hidden: [16, 8], batchSize: 32, patience: 0, keepCheckpoints: 1 };
+    await train(
+      kind === "autoencoder"
+        ? { ...small, preset: "mlp", autoencoder: true, aeDims: 8, aeEpochs: 1, epochs: 2 }
+        : { ...small, members: 3, bins: 4, epochs: 3 },
+      { quiet: true },
+    );
     return { out, csv };
   })();
 }
 
-/** The trained fixture with its report and site (`out/_site`). Memoised. */
-export function trainedSite(): Promise<SiteResult & Trained> {
-  built ??= (async () => {
-    const fixture = await trainedFixture();
-    await quietly(() => analyze({ out: fixture.out, bootstrap: 100 }));
-    const result = await quietly(() => site({ out: fixture.out, siteOut: join(fixture.out, "_site") }));
-    return { ...result, ...fixture };
-  })();
-  return built;
+/** The trained fixture of `kind` with its report and site (`out/_site`). Memoised per kind. */
+export function trainedSite(kind: TrainedKind = "tabm"): Promise<SiteResult & Trained> {
+  if (!built.has(kind)) {
+    built.set(
+      kind,
+      (async () => {
+        const fixture = await trainedFixture(kind);
+        await quietly(() => analyze({ out: fixture.out, bootstrap: 100 }));
+        const result = await quietly(() => site({ out: fixture.out, siteOut: join(fixture.out, "_site") }));
+        return { ...result, ...fixture };
+      })(),
+    );
+  }
+  return built.get(kind)!;
 }
 
 /** The trained site served on 127.0.0.1 and a headless Chromium to look at it. */
@@ -78,9 +86,15 @@ export interface ServedSite {
   files: string[];
 }
 
-/** Run `fn` with {@link trainedSite} served by `deno task serve`'s server and a Chromium; both stop after. */
-export async function withServedSite<T>(fn: (served: ServedSite) => Promise<T>): Promise<T> {
-  const { siteOut, out, files } = await trainedSite();
+/**
+ * Run `fn` with {@link trainedSite} (of `kind`) served by `deno task serve`'s server and a Chromium; both stop
+ * after.
+ */
+export async function withServedSite<T>(
+  fn: (served: ServedSite) => Promise<T>,
+  kind: TrainedKind = "tabm",
+): Promise<T> {
+  const { siteOut, out, files } = await trainedSite(kind);
   const server = serveSite(siteOut, { port: 0 });
   try {
     const browser = await launchChromium();

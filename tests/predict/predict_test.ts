@@ -3,15 +3,15 @@ import { PATHS } from "../../core/artifacts.ts";
 import { loadPredictions, loadTrainSummary } from "../../scripts/_artifacts.ts";
 import { join } from "../../scripts/_fs.ts";
 import { run as predict } from "../../scripts/predict.ts";
-import { trainedFixture } from "./_trained.ts";
+import { TRAINED_KINDS, trainedFixture } from "./_trained.ts";
 import { imdbCsv } from "../collect/_movies_csv.ts";
 
 const MOVIE = new URL("../testdata/predict/movie.json", import.meta.url).pathname;
 
-for (const autoencoder of [true, false]) {
-  const reads = autoencoder ? "auto-encoder codes" : "raw vectors";
-  Deno.test(`predict --data gives every held-out movie train's scores, member by member (members read ${reads})`, async () => {
-    const { out, csv } = await trainedFixture(autoencoder);
+for (const kind of TRAINED_KINDS) {
+  const members = kind === "tabm" ? "tabm models" : "MLPs reading auto-encoder codes";
+  Deno.test(`predict --data gives every held-out movie train's scores, member by member (${members})`, async () => {
+    const { out, csv } = await trainedFixture(kind);
     const { predictions } = await predict({ out, data: csv }, { quiet: true });
     const byLine = new Map(predictions.map((p) => [p.line, p]));
     const members = await loadPredictions(out, (await loadTrainSummary(out)).members.map((m) => m.k));

@@ -16,7 +16,9 @@ import { run } from "../../scripts/train.ts";
 
 await initBackend("wasm");
 
+/** The mlp preset: its weight average writes live.bin, and more epochs continue a run. */
 const CONFIG: Partial<TrainConfig> = {
+  preset: "mlp",
   backend: "wasm",
   hidden: [6],
   batchSize: 16,

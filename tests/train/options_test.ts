@@ -96,6 +96,7 @@ Deno.test("train stops with a message, and writes no checkpoint, when a member's
         train({
           out,
           backend: "wasm",
+          preset: "mlp",
           hidden: [4],
           epochs: 3,
           optimizer: "sgd",

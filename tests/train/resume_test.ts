@@ -93,16 +93,17 @@ Deno.test("--seed 7 --learning-rate 0.5 over finished checkpoints trains anew wi
   });
 });
 
-Deno.test("a matching checkpoint resumes silently; more epochs continue it; fewer start over", async () => {
-  const expected = await freshRun({ rows: 80, features: 4, k: 2 }, { epochs: 5 });
+Deno.test("a matching checkpoint resumes silently; more epochs continue an MLP; fewer start over", async () => {
+  const mlp = { preset: "mlp" };
+  const expected = await freshRun({ rows: 80, features: 4, k: 2 }, { ...mlp, epochs: 5 });
   await withCollectFixture({ rows: 80, features: 4, k: 2 }, async (out) => {
-    await train({ out });
-    const again = await train({ out });
+    await train({ ...mlp, out });
+    const again = await train({ ...mlp, out });
     assertEquals(again.lines.filter((l) => l.includes("starting over")), []);
-    const more = await train({ out, epochs: 5 });
+    const more = await train({ ...mlp, out, epochs: 5 });
     assertEquals(more.lines.filter((l) => l.includes("starting over")), []);
     assertEquals(more.csv, expected);
-    const fewer = await train({ out, epochs: 2 });
+    const fewer = await train({ ...mlp, out, epochs: 2 });
     assertTrue(fewer.lines.some((l) => l.endsWith("its checkpoint has 5 epochs, more than the 2 asked for")));
     assertEquals(fewer.summary.members.map((m) => m.epochs), [2, 2]);
   });

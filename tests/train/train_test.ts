@@ -22,8 +22,9 @@ function randomMatrix(rows: number, columns: number, seed: number): HostMatrix {
   return { data: Float32Array.from({ length: rows * columns }, () => rng.normal()), shape: [rows, columns] };
 }
 
-/** A small, quick configuration: raw inputs, two small members. */
+/** A small, quick configuration of the MLP preset: raw inputs, two small members. */
 const SMALL: Partial<TrainConfig> = {
+  preset: "mlp",
   backend: "wasm",
   hidden: [16, 8],
   epochs: 4,
@@ -140,6 +141,76 @@ Deno.test("a different architecture starts the models over, saying so in one lin
     assertEquals(summary.members.map((m) => m.inputDim), [6, 6]);
     assertEquals((summary.config as TrainConfig).hidden, [8]);
     await run({ ...SMALL, out, hidden: [8], epochs: 1, fresh: true }, { quiet: true });
+  });
+});
+
+/** A small, quick configuration of the default (tabm) preset. */
+const TABM: Partial<TrainConfig> = {
+  backend: "wasm",
+  members: 3,
+  hidden: [16, 8],
+  bins: 4,
+  epochs: 6,
+  batchSize: 16,
+  keepCheckpoints: 0,
+};
+
+Deno.test("the default preset trains a tabm model per bag (in workers or not): tabm checkpoints, CSVs, a summary", async () => {
+  await withFixture(async (out) => {
+    const result = await run({ ...TABM, out, workers: 1 }, { quiet: true });
+    const members = await loadPredictions(out, [1, 2]);
+    assertEquals(members.length, 2);
+    assertEquals(members[1].map((r) => r.Predicted_Score), result.predictions[1]);
+    const summary = await loadTrainSummary(out);
+    assertEquals(summary.members.map((m) => [m.k, m.epochs]), [[1, 6], [2, 6]]);
+    assertEquals((summary.config as TrainConfig).model, "tabm");
+    const best = join(out, PATHS.regressorCheckpoints(1), "best");
+    const model = JSON.parse(await Deno.readTextFile(join(best, "model.json")));
+    assertEquals([model.format, model.spec.members, model.spec.hidden], ["tabm", 3, [16, 8]]);
+    const state = JSON.parse(await Deno.readTextFile(join(best, "state.json")));
+    assertEquals([state.kind, state.input, state.k], ["tabm", "raw", 1]);
+    const last = join(out, PATHS.regressorCheckpoints(1), "epoch-6", "state.json");
+    const { optimizer } = JSON.parse(await Deno.readTextFile(last));
+    assertEquals(optimizer.name, "adamw");
+    assertTrue(optimizer.steps > 0, "the step count that AdamW's bias corrections need");
+    assertTrue(result.summary!.testRmse! < 1.5, `test RMSE ${result.summary!.testRmse}`);
+    const again = await run({ ...TABM, out, fresh: true, workers: 2 }, { quiet: true });
+    assertEquals(again.predictions, result.predictions, "two bags at once in workers: the same predictions");
+  });
+});
+
+Deno.test("a tabm run resumed after a kill ends with the same weights and predictions (wasm)", async () => {
+  await withFixture(async (out) => {
+    await run({ ...TABM, out }, { quiet: true });
+    const files = [
+      join(PATHS.regressorCheckpoints(1), "epoch-6", "weights.bin"),
+      join(PATHS.regressorCheckpoints(2), "epoch-6", "weights.bin"),
+      join(PATHS.regressorCheckpoints(2), "epoch-6", "optimizer.bin"),
+      PATHS.prediction(2),
+    ];
+    const uninterrupted = await Promise.all(files.map((f) => bytes(out, f)));
+    // A kill after epoch 3 of member 2: its later checkpoints and the predictions never happened, and best/
+    // held the best epoch so far (as written then: best/ goes before epoch-N).
+    const dir = join(out, PATHS.regressorCheckpoints(2));
+    for (const epoch of [4, 5, 6]) await Deno.remove(join(dir, `epoch-${epoch}`), { recursive: true });
+    const { bestEpoch } = JSON.parse(await Deno.readTextFile(join(dir, "epoch-3", "state.json")));
+    await Deno.remove(join(dir, "best"), { recursive: true });
+    await Deno.mkdir(join(dir, "best"));
+    for await (const f of Deno.readDir(join(dir, `epoch-${bestEpoch}`))) {
+      await Deno.copyFile(join(dir, `epoch-${bestEpoch}`, f.name), join(dir, "best", f.name));
+    }
+    await Deno.remove(join(out, PATHS.predictionResults), { recursive: true });
+    const resumed = await captured(() => run({ ...TABM, out }));
+    assertEquals(resumed.err.filter((l) => l.includes("starting over")), [], "every member continued");
+    assertEquals(await Promise.all(files.map((f) => bytes(out, f))), uninterrupted);
+    const changed = await captured(() => run({ ...TABM, out, members: 2, epochs: 8 }));
+    assertEquals(
+      changed.err.filter((l) => l.includes("starting over")).map((l) => l.replace(/ checkpoint.*: /, ": ")),
+      [
+        "train: train1: starting over: its epoch-6: members 3 → 2; epochs 6 → 8",
+        "train: train2: starting over: its epoch-6: members 3 → 2; epochs 6 → 8",
+      ],
+    );
   });
 });
 

@@ -29,6 +29,7 @@ Deno.test({
   fn: async () => {
     adapter.get();
     const config = {
+      preset: "mlp",
       hidden: [16, 8],
       epochs: 3,
       batchSize: 16,

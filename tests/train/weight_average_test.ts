@@ -101,13 +101,21 @@ Deno.test("fitModel() with an average validates the averaged weights, then train
   optimizer.dispose();
 });
 
-Deno.test("the default preset averages the weights: checkpoints hold the average, live.bin the live weights", async () => {
-  assertTrue(TRAIN_PRESETS.default.averageDecay > 0);
+Deno.test("the mlp preset averages the weights: checkpoints hold the average, live.bin the live weights", async () => {
+  assertTrue(TRAIN_PRESETS.mlp.averageDecay > 0);
   assertEquals(TRAIN_PRESETS.seed.averageDecay, 0);
   const out = await Deno.makeTempDir({ prefix: "train-average-" });
   try {
     await writeCollectFixture(out, { rows: 120, features: 6, k: 1 });
-    const config = { out, backend: "wasm", hidden: [16, 8], epochs: 3, batchSize: 16, keepCheckpoints: 0 };
+    const config = {
+      out,
+      preset: "mlp",
+      backend: "wasm",
+      hidden: [16, 8],
+      epochs: 3,
+      batchSize: 16,
+      keepCheckpoints: 0,
+    };
     await run(config, { quiet: true });
     const dir = join(out, PATHS.regressorCheckpoints(1));
     const ck = await loadCheckpoint<{ averageSteps: number }>(join(dir, "epoch-3"));

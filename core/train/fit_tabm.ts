@@ -1,0 +1,243 @@
+/**
+ * The tabular model's training loop: seeded shuffles and dropout masks, AdamW steps on the mean of the members'
+ * squared errors, learning-rate, dropout and weight-decay schedules over the planned steps, the validation loss
+ * of the members' mean after every epoch, and a hook after every epoch (where the caller writes its checkpoint).
+ * Resuming from a saved {@link TrainingState}, the weights and the optimiser's state continues the very same run.
+ *
+ * @module
+ */
+import * as tf from "../tfjs.ts";
+import { createRandom, deriveSeed } from "../random.ts";
+import { batchTensors, isTabmMatrix, tabmForward, type TabmSpec, type TabmWeights } from "../models/tabm.ts";
+import type { Matrix, SparseRows } from "../models/tabm_inputs.ts";
+import type { AdamW } from "./adamw.ts";
+import { endEpoch, type EpochHook, isFinished, type TrainingState } from "./fit_model.ts";
+import { type ScheduleName, scheduleValue } from "./schedule.ts";
+import { TRAINING_OPS } from "./tabm_ops.ts";
+import type { WeightAverage } from "./weight_average.ts";
+
+/** The data of one bag, in host memory. */
+export interface TabmData {
+  /** collect's feature vectors. Shape: [rows, width]. */
+  x: Matrix;
+  /** The standardised target of every row. Shape: [rows]. */
+  y: Float32Array;
+  /** The sparse entries of every row (`sparseRows(spec.inputs, x)`). */
+  sparse: SparseRows;
+  /** The training rows' out-of-fold target encodings (`outOfFoldTargets`), when the spec has them. */
+  outOfFold?: Float32Array;
+  train: readonly number[];
+  validation: readonly number[];
+}
+
+/** Options of {@link fitTabm}. */
+export interface TabmFitOptions {
+  /** Train until this many epochs are complete (the schedules span them). */
+  epochs: number;
+  batchSize: number;
+  /** Peak learning rate. */
+  learningRate: number;
+  /** @default "cosine" */
+  schedule?: ScheduleName;
+  /** Warm-up share of the `cosine` schedule. @default 0.05 */
+  warmup?: number;
+  /** Decoupled weight decay (per step, times the learning rate). @default 0 */
+  weightDecay?: number;
+  /** Dropout after each hidden layer. @default 0 */
+  dropout?: number;
+  /** Schedule of the dropout rate and of the weight decay. @default "constant" */
+  regularizationSchedule?: ScheduleName;
+  /** Epochs without a better validation loss before stopping; 0 never stops. @default 0 */
+  patience?: number;
+  /**
+   * L2 penalty `l2 · Σ w²` on the weight matrices (embeddings, layers, heads): its gradient is added to theirs
+   * (the reported training loss leaves the penalty out). @default 0
+   */
+  l2?: number;
+  /**
+   * Share of the training rows each member learns from (a fixed random subset per member, drawn from `seed`):
+   * below 1, the members are bagged, which makes them differ more than their initialisation does. @default 1
+   */
+  memberSample?: number;
+  /**
+   * A moving average of the weights, updated after every step; validation and the epoch hook see the average
+   * (the variables hold it during `onEpoch`, and `average.held()` the live weights). @default null
+   */
+  average?: WeightAverage | null;
+  /** Training loss of each member: "mse", or "huber" (δ = 1, standardised units). @default "mse" */
+  loss?: "mse" | "huber";
+  /** Seed of the shuffles and dropout masks (ignored when resuming). */
+  seed: number;
+  /** The model's name in messages ("train2"). @default "the model" */
+  name?: string;
+}
+
+/** Mean over `rows` of the squared error of the members' mean (clamped), in standardised units. */
+export async function tabmLoss(
+  spec: TabmSpec,
+  weights: TabmWeights,
+  data: Pick<TabmData, "x" | "y" | "sparse">,
+  rows: readonly number[],
+  chunk = 4096,
+): Promise<number | null> {
+  if (rows.length === 0) return null;
+  let total = 0;
+  for (let start = 0; start < rows.length; start += chunk) {
+    const part = rows.slice(start, start + chunk);
+    const y = Float32Array.from(part, (r) => data.y[r]);
+    const sum = tf.tidy(() => {
+      const out = tabmForward(tf, spec, weights, batchTensors(tf, spec, data.x, part, data.sparse), {
+        clamp: true,
+      });
+      return tf.sum(tf.square(tf.sub(tf.mean(out, 1), tf.tensor1d(y))));
+    });
+    total += (await sum.data())[0];
+    sum.dispose();
+  }
+  return total / rows.length;
+}
+
+/** Per row and member, 1 when the member learns from the row (a share `p` of rows per member). [rows × k]. */
+function memberMask(rows: number, k: number, p: number, seed: number): Uint8Array {
+  const rng = createRandom(deriveSeed(seed, "member-sample"));
+  const mask = new Uint8Array(rows * k);
+  for (let i = 0; i < mask.length; i++) mask[i] = rng.next() < p ? 1 : 0;
+  return mask;
+}
+
+/** Loss weights of a batch's rows per member: the member mask scaled so that each member's weights average 1. */
+function batchWeights(mask: Uint8Array, rows: readonly number[], k: number): Float32Array {
+  const out = new Float32Array(rows.length * k);
+  for (let j = 0; j < k; j++) {
+    let n = 0;
+    rows.forEach((r) => (n += mask[r * k + j]));
+    const scale = n > 0 ? rows.length / n : 0;
+    rows.forEach((r, i) => (out[i * k + j] = mask[r * k + j] * scale));
+  }
+  return out;
+}
+
+function dropoutMask(shape: number[], rate: number, seed: number): tf.Tensor {
+  const rng = createRandom(seed);
+  const mask = new Float32Array(shape.reduce((a, b) => a * b, 1));
+  const keep = 1 / (1 - rate);
+  for (let i = 0; i < mask.length; i++) mask[i] = rng.next() < rate ? 0 : keep;
+  return tf.tensor(mask, shape);
+}
+
+/**
+ * Train `weights` (variables) with `optimizer` from `state` until `options.epochs` are complete or early stopping
+ * fires, then return the final state. Each epoch: shuffle the training rows with the seeded generator, take
+ * batches of `batchSize` (the last may be smaller), one AdamW step per batch at the scheduled learning rate,
+ * dropout and weight decay, then the validation loss; then `onEpoch(state, improved)`.
+ * No tensors are left behind.
+ */
+export async function fitTabm(
+  spec: TabmSpec,
+  weights: Record<string, tf.Variable>,
+  optimizer: AdamW,
+  data: TabmData,
+  options: TabmFitOptions,
+  state: TrainingState,
+  onEpoch: EpochHook = () => {},
+  now: () => number = () => performance.now(),
+): Promise<TrainingState> {
+  const {
+    epochs,
+    batchSize,
+    learningRate,
+    schedule = "cosine",
+    warmup = 0.05,
+    weightDecay = 0,
+    dropout = 0,
+    regularizationSchedule = "constant",
+    patience = 0,
+    loss = "mse",
+    l2 = 0,
+    memberSample = 1,
+    average = null,
+    name = "the model",
+  } = options;
+  const k = spec.members;
+  // Which member learns from which row: fixed for the run (derived from the run's seed, so resuming keeps it).
+  const include = memberSample < 1 ? memberMask(data.y.length, k, memberSample, state.seed) : null;
+  const names = Object.keys(weights);
+  const varList = names.map((n) => weights[n]);
+  const stepsPerEpoch = Math.ceil(data.train.length / batchSize);
+  const totalSteps = Math.max(1, stepsPerEpoch * epochs);
+  let current: TrainingState = structuredClone(state);
+  while (!isFinished(current, epochs)) {
+    const started = now();
+    const rng = createRandom(current.rngState);
+    const order = rng.shuffle(data.train);
+    let total = 0;
+    let step = current.epoch * stepsPerEpoch;
+    for (let start = 0; start < order.length; start += batchSize, step++) {
+      const rows = order.slice(start, start + batchSize);
+      const maskSeed = rng.int(2 ** 31);
+      const t = step / totalSteps;
+      const lr = learningRate * scheduleValue(schedule, t, warmup);
+      const reg = scheduleValue(regularizationSchedule, t);
+      const rate = dropout * reg;
+      const y = Float32Array.from(rows, (r) => data.y[r]);
+      const rowWeights = include ? batchWeights(include, rows, k) : null;
+      const { value, grads } = tf.tidy(() => {
+        const input = batchTensors(tf, spec, data.x, rows, data.sparse, data.outOfFold);
+        const target = tf.tensor2d(y, [rows.length, 1]);
+        const weight = rowWeights ? tf.tensor2d(rowWeights, [rows.length, k]) : null;
+        return tf.variableGrads(() => {
+          const out = tabmForward(tf, spec, weights, input, {
+            ops: TRAINING_OPS,
+            dropout: rate > 0
+              ? (h, layer) =>
+                tf.mul(h, dropoutMask(h.shape, rate, deriveSeed(maskSeed, layer))) as tf.Tensor3D
+              : undefined,
+          });
+          const error = tf.sub(out, target);
+          let each: tf.Tensor;
+          if (loss === "huber") {
+            const a = tf.abs(error);
+            const q = tf.minimum(a, 1);
+            each = tf.add(tf.mul(tf.square(q), 0.5), tf.sub(a, q));
+          } else each = tf.square(error);
+          return (weight ? tf.mean(tf.mul(each, weight)) : tf.mean(each)) as tf.Scalar;
+        }, varList);
+      });
+      const named: Record<string, tf.Tensor> = {};
+      names.forEach((n) => (named[n] = grads[weights[n].name]));
+      optimizer.step(named, lr, weightDecay * reg, l2);
+      average?.update();
+      total += (await value.data())[0] * rows.length;
+      tf.dispose([value, ...Object.values(grads)]);
+    }
+    average?.swap();
+    const trainLoss = total / Math.max(1, order.length);
+    const valLoss = await tabmLoss(spec, weights, data, data.validation);
+    current = await endEpoch(
+      current,
+      { trainLoss, valLoss, rngState: rng.state(), started, name, patience, average },
+      onEpoch,
+      now,
+    );
+  }
+  return current;
+}
+
+/**
+ * Trainable variables holding `weights` (host arrays from `initTabmWeights`, or the tensors of a loaded model,
+ * which are copied), by weight name.
+ */
+export function tabmVariables(
+  weights: Record<string, { shape: number[]; data: Float32Array } | tf.Tensor>,
+): Record<string, tf.Variable> {
+  const out: Record<string, tf.Variable> = {};
+  for (const [name, w] of Object.entries(weights)) {
+    out[name] = tf.tidy(() => tf.variable(w instanceof tf.Tensor ? w.clone() : tf.tensor(w.data, w.shape)));
+  }
+  return out;
+}
+
+/** AdamW's groups for a tabular model: weight decay on the weight matrices only (not on adapters or biases). */
+export function tabmDecayGroups(name: string): { decay: boolean } {
+  return { decay: isTabmMatrix(name) };
+}
