@@ -257,7 +257,8 @@ export async function trainTabmMembers(
   if (workers <= 1) {
     const states: MemberState[] = [];
     for (const [i, bag] of bags.entries()) {
-      const progress = quiet ? null : startProgress(`train${bag.k}`, cfg.epochs, ["loss", "val"]);
+      const label = `member ${bag.k} of ${bags.length}, epoch`;
+      const progress = quiet ? null : startProgress(label, cfg.epochs, ["loss", "val"]);
       try {
         states.push(
           await trainTabmMember(
@@ -285,20 +286,19 @@ export async function trainTabmMembers(
   // On a terminal one bar over every bag's epochs (two bars would overwrite each other); else a line per epoch.
   const done = new Map<number, number>();
   const combined = !quiet && Deno.stderr.isTerminal()
-    ? startProgress(`train${bags.map((b) => b.k).join("+")} (${workers} workers)`, cfg.epochs * bags.length, [
-      "bag",
+    ? startProgress(`${bags.length} members on ${workers} workers, epochs`, cfg.epochs * bags.length, [
+      "member",
       "loss",
       "val",
     ])
     : null;
+  const label = (k: number) => `member ${k} of ${bags.length}, epoch`;
   const lines = new Map(
-    bags.map((
-      b,
-    ) => [b.k, quiet || combined ? null : startProgress(`train${b.k}`, cfg.epochs, ["loss", "val"])]),
+    bags.map((b) => [b.k, quiet || combined ? null : startProgress(label(b.k), cfg.epochs, ["loss", "val"])]),
   );
   const show = (k: number, s: TrainingState) => {
     done.set(k, s.epoch);
-    combined?.update([...done.values()].reduce((a, b) => a + b, 0), { bag: k, ...fields(s) });
+    combined?.update([...done.values()].reduce((a, b) => a + b, 0), { member: k, ...fields(s) });
     lines.get(k)?.update(s.epoch, fields(s));
   };
   const shared = new Float32Array(new SharedArrayBuffer(data.x.data.byteLength));

@@ -59,6 +59,16 @@ export interface RunOptions {
   quiet?: boolean;
 }
 
+/** How a member's training ended: "stopped early at epoch 9 (best 8, validation loss 0.3720)". */
+function ended(
+  state: { stopped: boolean; epoch: number; bestEpoch: number; bestValLoss: number | null },
+): string {
+  return `${
+    state.stopped ? "stopped early at" : "ended at"
+  } epoch ${state.epoch} (best ${state.bestEpoch}, ` +
+    `validation loss ${fmt(state.bestValLoss)})`;
+}
+
 const fmt = (v: number | null | undefined) => (v === null || v === undefined ? "-" : v.toPrecision(4));
 
 function specFor(preset: PresetName): CliSpec<TrainConfig> {
@@ -248,23 +258,14 @@ async function train(cfg: TrainConfig, quiet: boolean): Promise<TrainResult> {
               log,
             }),
         );
-        states.forEach((state) =>
-          log(
-            `train: member ${state.k} of ${bags.length} ended at epoch ${state.epoch} (best ${state.bestEpoch}, ` +
-              `validation loss ${fmt(state.bestValLoss)})`,
-          )
-        );
+        states.forEach((state) => log(`train: member ${state.k} of ${bags.length} ${ended(state)}`));
       } else {
         for (const bag of bags) {
           const fingerprint = await memberFingerprint(cfg, data, bag, input);
           const job = memberJob(cfg, bag, x, input, artifacts.targets, fingerprint);
           const label = `member ${bag.k} of ${bags.length}`;
           const state = await timed("regress", () => trainModel({ ...job, label }, log, quiet));
-          log(
-            `train: ${label} ${
-              state.stopped ? "stopped early at" : "ended at"
-            } epoch ${state.epoch} (best ${state.bestEpoch}, validation loss ${fmt(state.bestValLoss)})`,
-          );
+          log(`train: ${label} ${ended(state)}`);
         }
       }
     }
