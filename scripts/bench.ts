@@ -145,7 +145,7 @@ export const spec: CliSpec<BenchConfig> = {
       value: "FILE",
     },
     python: {
-      description: "Python for the peers (default: ~/.peers-venv/bin/python, else python3)",
+      description: "Python for the peers; unset: ~/.peers-venv/bin/python where it exists, else python3",
       value: "FILE",
     },
     site: { description: "Build the site in each run too" },

@@ -75,9 +75,9 @@ function specFor(preset: PresetName): CliSpec<TrainConfig> {
   return {
     name: "train",
     summary:
-      "Train the bagged ensemble (a TabM network per bag, or with --preset mlp MLPs, on the vectors or an " +
-      "auto-encoder's codes) on collect's artifacts, then predict the test set. Every model resumes from its last " +
-      "complete checkpoint. A preset's values are defaults that flags override.",
+      "Train the bagged ensemble on collect's artifacts (a TabM network per bag; with --preset mlp, MLPs, and " +
+      "with --autoencoder, on an auto-encoder's codes), then predict the test set. Every model resumes from " +
+      "its last complete checkpoint. A preset's values are defaults that flags override.",
     defaults: { ...TRAIN_DEFAULTS, ...TRAIN_PRESETS[preset], preset },
     flags: {
       out: { description: "Folder with collect's artifacts; train writes beside them", value: "DIR" },
