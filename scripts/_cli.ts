@@ -27,10 +27,10 @@ export interface FlagSpec {
   /** The only values allowed (for string and list flags); help lists them. */
   choices?: readonly string[];
   /**
-   * The placeholder of a path value (`FILE`, `DIR`), or `N` for an optional number (a `null` default). Others
+   * The placeholder of a path value (`FILE`, `DIR`, `PATH` for either), or `N` for an optional number (a `null` default). Others
    * are implied: `N` for numbers, `N,N…` for lists of numbers, `NAME` for names, `NAME,…` for lists of them.
    */
-  value?: "FILE" | "DIR" | "N";
+  value?: "FILE" | "DIR" | "PATH" | "N";
   /** The default in words, where the value alone does not say it (a `null` default that means "computed"). */
   defaultText?: string;
 }

@@ -16,13 +16,16 @@ import { type ColumnMap, withoutColumns } from "../core/collect/column_map.ts";
 import { createJoinCollector, joinColumns, type JoinedColumns } from "../core/collect/join_tables.ts";
 import { parseCsv } from "../core/collect/parse_csv.ts";
 import { parseJsonTable } from "../core/collect/parse_json_table.ts";
-import { detectProfile, PROFILES } from "../core/collect/profiles.ts";
+import { detectProfile, imdbDatasets, PROFILES } from "../core/collect/profiles.ts";
 import type { SourceTable } from "../core/collect/source_table.ts";
 import { validateColumnMap } from "../core/collect/validate_column_map.ts";
 import { decodeText, TEXT_ENCODINGS } from "../core/decode_text.ts";
 import { sha256 } from "../core/digest.ts";
 import type { FlagSpec } from "./_cli.ts";
+import type { DropCount } from "../core/artifacts.ts";
+import { isImdbDump } from "../core/imdb/imdb_tables.ts";
 import { exists, join, readFileNamed, readJsonFile } from "./_fs.ts";
+import { listDir, readImdbDump } from "./_read_imdb.ts";
 
 /** The `--profile` value that picks the profile from the table's header. */
 export const AUTO_PROFILE = "auto";
@@ -44,13 +47,17 @@ export interface SourceOptions {
   encoding: string;
   /** With `profile: "auto"`, a map to take when the table has all its `detect` columns (predict: training's). */
   prefer?: ColumnMap;
+  /** An IMDb dump folder: the titleType values kept. @default ["movie"] */
+  titleTypes?: string[];
+  /** An IMDb dump folder: movies with fewer votes are left out while reading. @default the profile's (100) */
+  minVotes?: number | null;
 }
 
 /** The command-line flags of {@link SourceOptions}, for the specs of the commands that read a table. */
 export const SOURCE_FLAGS = {
   data: {
-    description: "Movie table, CSV or JSON",
-    value: "FILE",
+    description: "Movie table, CSV or JSON, or a folder of IMDb's dataset files (title.basics.tsv.gz, …)",
+    value: "PATH",
     defaultText: "the embedded vega-datasets movies",
   },
   profile: { description: "Column map of the source; auto picks it by the header", choices: PROFILE_CHOICES },
@@ -79,6 +86,10 @@ export interface Source {
   joined: string | null;
   /** Things to tell the user: a join left out for want of its file, say. One line each. */
   notes: string[];
+  /** Records read (an IMDb dump: title.basics rows; else the table's). */
+  records: number;
+  /** Rows left out while reading (an IMDb dump's other title types, unrated movies…), by reason. */
+  dropped: Record<string, DropCount>;
 }
 
 /** The embedded default dataset: vega-datasets' `data/movies.json` (resolved through the package). */
@@ -175,6 +186,7 @@ export async function readJoinedFile(
  */
 export async function readSource(options: SourceOptions): Promise<Source> {
   const path = options.data ?? embeddedDataPath();
+  if (await isDirectory(path)) return readDumpFolder(path, options);
   const bytes = await readFileNamed(path, "movie table");
   let table = parseSource(bytes, path, options.encoding);
   let map: ColumnMap;
@@ -200,5 +212,59 @@ export async function readSource(options: SourceOptions): Promise<Source> {
       map = withoutColumns(map, map.join.columns);
     }
   }
-  return { path, table, map, bytes: bytes.length, sha256: await sha256(bytes), joined, notes };
+  return {
+    path,
+    table,
+    map,
+    bytes: bytes.length,
+    sha256: await sha256(bytes),
+    joined,
+    notes,
+    records: table.records.length,
+    dropped: {},
+  };
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await Deno.stat(path)).isDirectory;
+  } catch {
+    return false;
+  }
+}
+
+/** A folder: IMDb's datasets (the only folder source), streamed and joined into one table. */
+async function readDumpFolder(path: string, options: SourceOptions): Promise<Source> {
+  if (!isImdbDump(await listDir(path))) {
+    throw new Deno.errors.NotFound(
+      `Cannot read ${
+        JSON.stringify(path)
+      }: a folder, but not one of IMDb's datasets (no title.basics.tsv.gz ` +
+        `and title.ratings.tsv.gz in it); --data takes a CSV or JSON file, or such a folder`,
+    );
+  }
+  if (![AUTO_PROFILE, imdbDatasets.name].includes(options.profile) && !options.map) {
+    throw new RangeError(
+      `Cannot read ${JSON.stringify(path)} with --profile ${options.profile}: it holds IMDb's datasets ` +
+        `(--profile ${imdbDatasets.name} or auto)`,
+    );
+  }
+  const map = options.map
+    ? validateColumnMap(await readJsonFile(options.map, "column map"), options.map)
+    : imdbDatasets;
+  const dump = await readImdbDump(path, {
+    titleTypes: options.titleTypes,
+    minVotes: options.minVotes ?? map.minVotes?.default ?? 0,
+  });
+  return {
+    path,
+    table: dump.table,
+    map,
+    bytes: dump.bytes,
+    sha256: dump.sha256,
+    joined: null,
+    notes: dump.notes,
+    records: dump.records,
+    dropped: dump.dropped,
+  };
 }

@@ -19,6 +19,7 @@ import { exists, fsw, join, replaceDirAtomic, replaceFilesAtomic } from "./_fs.t
 import { withOutLock } from "./_out_lock.ts";
 import { AUTO_PROFILE, readSource, SOURCE_FLAGS } from "./_read_source.ts";
 import { prereleaseMap } from "../core/collect/column_map.ts";
+import { IMDB_JOIN_DEFAULTS } from "../core/imdb/imdb_join.ts";
 
 /** Collect's configuration (flags are the kebab-case keys). */
 export type CollectConfig = {
@@ -31,6 +32,8 @@ export type CollectConfig = {
   credits: string | null;
   /** `null`: the profile's (TMDB 10, others none). */
   minVotes: number | null;
+  /** An IMDb dump folder: the titleType values kept, comma-separated. */
+  titleTypes: string;
   missing: string;
   dedupe: boolean;
   features: string;
@@ -46,6 +49,7 @@ export type CollectConfig = {
   w2vMinCount: number | null;
   minCount: number;
   peopleMinCount: number;
+  maxVocab: number;
   targetFolds: number;
   smoothing: number;
   /** Text encoding of the source files: utf-8 (strict) or latin1. */
@@ -61,6 +65,7 @@ export const defaults = {
   map: null,
   credits: null,
   minVotes: CLEAN_DEFAULTS.minVotes,
+  titleTypes: IMDB_JOIN_DEFAULTS.titleTypes.join(","),
   missing: CLEAN_DEFAULTS.missing,
   dedupe: CLEAN_DEFAULTS.dedupe,
   features: FIT_ENCODER_DEFAULTS.preset,
@@ -74,6 +79,7 @@ export const defaults = {
   w2vMinCount: null,
   minCount: FIT_ENCODER_DEFAULTS.minCount,
   peopleMinCount: FIT_ENCODER_DEFAULTS.peopleMinCount,
+  maxVocab: FIT_ENCODER_DEFAULTS.maxVocab,
   targetFolds: BUILD_FEATURES_DEFAULTS.targetFolds,
   smoothing: FIT_ENCODER_DEFAULTS.smoothing,
   encoding: "utf-8",
@@ -101,6 +107,10 @@ export const spec: CliSpec<CollectConfig> = {
         )
           .join(", ")
       }; none for the others)`,
+    },
+    titleTypes: {
+      description:
+        "IMDb dump folder: the titleType values kept, comma-separated (movie, tvMovie, video, short, …)",
     },
     missing: {
       description: "Rows with a missing value: impute (median + flag, 'unknown') or drop (the seed)",
@@ -131,6 +141,10 @@ export const spec: CliSpec<CollectConfig> = {
     },
     minCount: { description: "Categories and genres seen fewer times fold into 'other'" },
     peopleMinCount: { description: "Directors and actors seen fewer times get no one-hot column" },
+    maxVocab: {
+      description:
+        "One-hot columns per field at most: the most frequent values (the rest: 'other' and target encodings)",
+    },
     targetFolds: { description: "Folds of the out-of-fold target encoding" },
     smoothing: { description: "Target-encoding smoothing weight (pseudo-count)" },
     allowSmall: {
@@ -144,6 +158,7 @@ export const spec: CliSpec<CollectConfig> = {
     "  deno task collect --data ../shared/data/movie_metadata.csv",
     "  deno task collect --data ../shared/data/movie_metadata.csv --missing drop --no-dedupe --features seed",
     "  deno task collect --data ../shared/data/movie_metadata.csv --features prerelease",
+    "  deno task collect --data data/imdb            # a folder of IMDb's title.*.tsv.gz and name.basics.tsv.gz",
   ].join("\n"),
 };
 
@@ -209,6 +224,7 @@ async function collect(config: CollectConfig): Promise<CollectResult> {
     wordMinCount: optionalNumber(config.w2vMinCount, "w2v-min-count", words.wordMinCount),
     minCount: positiveInt(config.minCount, "min-count"),
     peopleMinCount: positiveInt(config.peopleMinCount, "people-min-count"),
+    maxVocab: positiveInt(config.maxVocab, "max-vocab"),
     targetFolds: positiveInt(config.targetFolds, "target-folds", 2),
     smoothing: config.smoothing,
     minVotes: config.minVotes === null ? null : optionalNumber(config.minVotes, "min-votes", 0),
@@ -219,12 +235,19 @@ async function collect(config: CollectConfig): Promise<CollectResult> {
   }
 
   const tParse = performance.now();
-  const source = await readSource(config);
+  const titleTypes = config.titleTypes.split(",").map((t) => t.trim()).filter((t) => t !== "");
+  if (titleTypes.length === 0) {
+    throw new RangeError(`Cannot use --title-types "": expected a list such as movie`);
+  }
+  const source = await readSource({ ...config, titleTypes, minVotes: options.minVotes });
   for (const note of source.notes) console.error(`collect: ${note}`);
   const { path, table } = source;
   const map = preset === "prerelease" ? prereleaseMap(source.map) : source.map;
   const parseSeconds = (performance.now() - tParse) / 1000;
   const dataset = collectDataset(table, map, options);
+  // Rows a folder source left out while streaming (an IMDb dump's other title types, say) come first.
+  dataset.dropped = { ...source.dropped, ...mergeDrops(source.dropped, dataset.dropped) };
+  dataset.records = source.records;
   const { features, split } = dataset;
 
   const tWrite = performance.now();
@@ -290,6 +313,21 @@ async function collect(config: CollectConfig): Promise<CollectResult> {
   }, () => replaceFilesAtomic(copies));
   printSummary(manifest, config.out, dataset.problems);
   return { out: config.out, manifest, dataset };
+}
+
+/** `b`'s counts added to `a`'s reasons of the same name (the first 5 lines of both, in line order). */
+function mergeDrops(a: Dataset["dropped"], b: Dataset["dropped"]): Dataset["dropped"] {
+  const out: Dataset["dropped"] = {};
+  for (const [reason, d] of Object.entries(b)) {
+    const other = a[reason];
+    out[reason] = other
+      ? {
+        count: other.count + d.count,
+        lines: [...other.lines, ...d.lines].sort((x, y) => x - y).slice(0, 5),
+      }
+      : d;
+  }
+  return out;
 }
 
 const round = (s: number) => Math.round(s * 1000) / 1000;

@@ -52,6 +52,12 @@ export interface FitEncoderOptions {
   minCount?: number;
   /** Directors and actors seen fewer times get no one-hot column (default preset). @default 8 */
   peopleMinCount?: number;
+  /**
+   * One-hot columns per field at most, the most frequent values (default preset): bounds the width on large
+   * tables (IMDb's 300k movies); the rest fold into "other" and reach the model through target encodings.
+   * @default 256
+   */
+  maxVocab?: number;
   /** Word vector size; 0 for no keyword-vector block. @default the preset's (32; seed 300) */
   wordDim?: number;
   /** Target-encoding smoothing weight m (default preset). @default 10 */
@@ -64,6 +70,7 @@ export const FIT_ENCODER_DEFAULTS = {
   missing: CLEAN_DEFAULTS.missing,
   minCount: 5,
   peopleMinCount: 8,
+  maxVocab: 256,
   smoothing: 10,
 } as const satisfies Omit<Required<FitEncoderOptions>, "wordDim">;
 
@@ -86,13 +93,19 @@ function range(values: readonly number[]): { min: number; max: number } {
   return { min, max };
 }
 
-function vocabulary(movies: readonly MovieRecord[], source: ValueSource, minCount: number): string[] {
+function vocabulary(
+  movies: readonly MovieRecord[],
+  source: ValueSource,
+  minCount: number,
+  maxVocab = Infinity,
+): string[] {
   const counts = new Map<string, number>();
   for (const m of movies) {
     for (const v of new Set(movieValues(m, source))) counts.set(v, (counts.get(v) ?? 0) + 1);
   }
   return [...counts].filter(([, c]) => c >= minCount)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .slice(0, maxVocab)
     .map(([v]) => v);
 }
 
@@ -110,6 +123,7 @@ export function fitEncoders(
     missing = FIT_ENCODER_DEFAULTS.missing,
     minCount = FIT_ENCODER_DEFAULTS.minCount,
     peopleMinCount = FIT_ENCODER_DEFAULTS.peopleMinCount,
+    maxVocab = FIT_ENCODER_DEFAULTS.maxVocab,
     wordDim = PRESET_WORD_VECTORS[preset].wordDim,
     smoothing = FIT_ENCODER_DEFAULTS.smoothing,
   } = options;
@@ -123,7 +137,7 @@ export function fitEncoders(
     min: number,
     other: boolean,
     prefix = "",
-    vocab = vocabulary(movies, source, min),
+    vocab = vocabulary(movies, source, min, preset === "seed" ? Infinity : maxVocab),
   ): OneHotBlock => ({ kind: "onehot", group, prefix, source, vocab, other });
   const targets = movies.map((m) => m.target).filter((t): t is number => t !== null);
   const prior = targets.length ? targets.reduce((a, b) => a + b, 0) / targets.length : 0;
