@@ -13,6 +13,7 @@ import { BACKENDS, TRAIN_DEFAULTS, TRAIN_PRESETS, type TrainConfig } from "../co
 import { cli, type CliSpec, serveCommand } from "./_cli.ts";
 import { join } from "./_fs.ts";
 import { AUTO_PROFILE, SOURCE_FLAGS } from "./_read_source.ts";
+import { IMDB_JOIN_DEFAULTS } from "../core/imdb/imdb_join.ts";
 
 /** The pipeline's options (each forwarded to the stages that take it), with the stages' defaults. */
 export const defaults = {
@@ -21,6 +22,7 @@ export const defaults = {
   map: null as string | null,
   credits: null as string | null,
   minVotes: CLEAN_DEFAULTS.minVotes as number | null,
+  titleTypes: IMDB_JOIN_DEFAULTS.titleTypes.join(","),
   missing: CLEAN_DEFAULTS.missing as string,
   features: FIT_ENCODER_DEFAULTS.preset as string,
   out: DEFAULT_OUT as string,
@@ -44,6 +46,7 @@ export const spec: CliSpec<PipelineConfig> = {
   flags: {
     ...SOURCE_FLAGS,
     minVotes: { description: "Drop movies with fewer votes", value: "N", defaultText: "the profile's" },
+    titleTypes: { description: "IMDb dump folder: the titleType values kept, comma-separated" },
     missing: { description: "Rows with a missing value: impute or drop", choices: MISSING_POLICIES },
     features: { description: "Feature preset", choices: FEATURE_PRESETS },
     out: { description: "Artifacts folder", value: "DIR" },
@@ -92,6 +95,7 @@ export async function run(
         credits: c.credits,
         encoding: c.encoding,
         minVotes: c.minVotes,
+        titleTypes: c.titleTypes,
         missing: c.missing,
         features: c.features,
         out: c.out,

@@ -49,11 +49,11 @@ Deno.test("help shows a flag that is on by default as --[no-]flag, described by 
   assertMatch(helpText(bench), /--\[no-\]site\s+Build the site in each run too \[default: on\]/);
 });
 
-Deno.test("help placeholders are FILE, DIR, N, NAME and lists of them, nothing else", () => {
+Deno.test("help placeholders are FILE, DIR, PATH (file or folder), N, NAME and lists of them, nothing else", () => {
   for (const [name, spec] of Object.entries(SPECS)) {
     for (const line of helpText(spec).split("\n")) {
       const value = /^ {2}(?:-\w, )?--[\w[\]-]+ (\S+)/.exec(line)?.[1];
-      if (value) assertMatch(value, /^(FILE|DIR|N|NAME|N,N…|NAME,…)$/, `${name}: ${line}`);
+      if (value) assertMatch(value, /^(FILE|DIR|PATH|N|NAME|N,N…|NAME,…)$/, `${name}: ${line}`);
     }
   }
 });

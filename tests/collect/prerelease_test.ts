@@ -17,6 +17,7 @@ const POST_RELEASE: Record<string, string[]> = {
   imdb5000: ["votes", "user_reviews", "critic_reviews", "gross", "movie_likes"],
   "vega-movies": ["votes", "us_gross", "worldwide_gross", "rotten_tomatoes"],
   tmdb5000: ["votes", "popularity", "revenue"],
+  "imdb-datasets": ["votes"],
 };
 
 /** The source columns of the post-release fields of `map`. */

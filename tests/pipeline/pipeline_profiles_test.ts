@@ -17,6 +17,7 @@ import { type CollectConfig, type CollectResult, defaults, run as collect } from
 import { run as site } from "../../scripts/site.ts";
 import { run as train } from "../../scripts/train.ts";
 
+const IMDB_DUMP = new URL("../testdata/imdb/dump", import.meta.url).pathname;
 const FILMS_MAP = new URL("../testdata/collect/custom/films_map.json", import.meta.url).pathname;
 
 /** The little of the DOM these tests read (linkedom's elements). */
@@ -184,5 +185,28 @@ Deno.test("the pipeline runs on a custom table through --map; the data card name
     assertEquals(run.source.get("Profile"), "films");
     assertEquals(run.source.get("Column map"), "films_map.json");
     assertEquals(run.source.get("Credits file (joined)"), "none");
+  });
+});
+
+Deno.test("the pipeline runs on a folder of IMDb's dataset files; the Try page asks for its fields", async () => {
+  await withTempDir(async (dir) => {
+    const run = await runPipeline(join(dir, "out"), { data: IMDB_DUMP });
+
+    const { manifest } = run.collected;
+    assertEquals(manifest.profile, "imdb-datasets");
+    assertEquals(manifest.rows.kept, 62);
+    await assertPredictionsCoverTest(run.out, 2);
+    assertEquals(run.report.source.profile, "imdb-datasets");
+    assertEquals(run.report.source.records, 69);
+    assertEquals(run.source.get("Profile"), "imdb-datasets");
+    const { document } = parseHTML(
+      await Deno.readTextFile(join(run.out, "_site", "try.html")),
+    ) as unknown as {
+      document: Element;
+    };
+    const labels = [...document.querySelectorAll("label")].map((l) => l.textContent?.trim() ?? "");
+    for (const field of ["Title", "Year", "Director", "Actor 1", "Genres", "Duration", "Writer"]) {
+      assertTrue(labels.some((l) => l.startsWith(field)), `the Try page asks for ${field}`);
+    }
   });
 });
