@@ -317,13 +317,16 @@ async function train(cfg: TrainConfig, quiet: boolean): Promise<TrainResult> {
   return result;
 }
 
-/** The final table: per model its epochs, best epoch, validation loss, test RMSE and seconds. */
+/**
+ * The final table: per model its epochs, best epoch, validation loss, test RMSE, seconds (over every run that
+ * trained it, resumed or not) and seconds per epoch.
+ */
 export function trainTable(summary: TrainSummary): string {
-  const lines = ["model        epochs  best  val loss  test RMSE  seconds"];
+  const lines = ["model        epochs  best  val loss  test RMSE  seconds  s/epoch"];
   const row = (name: string, epochs: number, best: string, loss: number, rmse: string, seconds: number) =>
     `${name.padEnd(11)}  ${String(epochs).padStart(6)}  ${best.padStart(4)}  ${fmt(loss).padStart(8)}  ${
       rmse.padStart(9)
-    }  ${seconds.toFixed(1).padStart(7)}`;
+    }  ${seconds.toFixed(1).padStart(7)}  ${(epochs > 0 ? seconds / epochs : 0).toFixed(2).padStart(7)}`;
   const ae = summary.autoencoder;
   if (ae) lines.push(row("autoencoder", ae.epochs, "-", ae.loss, "-", ae.seconds));
   for (const m of summary.members) {
