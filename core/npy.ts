@@ -18,7 +18,19 @@ export interface NpyArray {
  * Encode a float32 array as `.npy` bytes (little-endian `<f4`, C order). The header is padded with spaces so
  * that the data starts on a 64-byte boundary, as numpy itself writes it.
  */
-export function encodeNpy({ data, shape }: NpyArray): Uint8Array {
+export function encodeNpy(array: NpyArray): Uint8Array {
+  const [header, body] = encodeNpyParts(array);
+  const out = new Uint8Array(header.length + body.length);
+  out.set(header, 0);
+  out.set(body, header.length);
+  return out;
+}
+
+/**
+ * {@link encodeNpy} as two parts to write one after the other, the header and the data, the data a view of
+ * `array.data`'s own bytes on little-endian machines (no copy: collect's matrix can be a gigabyte).
+ */
+export function encodeNpyParts({ data, shape }: NpyArray): [Uint8Array, Uint8Array] {
   const size = shape.reduce((a, b) => a * b, 1);
   if (size !== data.length) {
     throw new TypeError(`Cannot encode .npy: shape [${shape}] holds ${size} values, data has ${data.length}`);
@@ -27,20 +39,17 @@ export function encodeNpy({ data, shape }: NpyArray): Uint8Array {
   let header = `{'descr': '<f4', 'fortran_order': False, 'shape': ${shapeText}, }`;
   const unpadded = MAGIC.length + 2 + 2 + header.length + 1;
   header += " ".repeat((64 - (unpadded % 64)) % 64) + "\n";
-  const out = new Uint8Array(MAGIC.length + 4 + header.length + data.length * 4);
-  out.set(MAGIC, 0);
-  out[6] = 1;
-  out[7] = 0;
-  new DataView(out.buffer).setUint16(8, header.length, true);
-  out.set(new TextEncoder().encode(header), 10);
-  const offset = 10 + header.length;
-  if (LITTLE_ENDIAN) {
-    out.set(new Uint8Array(data.buffer, data.byteOffset, data.length * 4), offset);
-  } else {
-    const body = new DataView(out.buffer, offset);
-    for (let i = 0; i < data.length; i++) body.setFloat32(i * 4, data[i], true);
-  }
-  return out;
+  const head = new Uint8Array(MAGIC.length + 4 + header.length);
+  head.set(MAGIC, 0);
+  head[6] = 1;
+  head[7] = 0;
+  new DataView(head.buffer).setUint16(8, header.length, true);
+  head.set(new TextEncoder().encode(header), 10);
+  if (LITTLE_ENDIAN) return [head, new Uint8Array(data.buffer, data.byteOffset, data.length * 4)];
+  const body = new Uint8Array(data.length * 4);
+  const view = new DataView(body.buffer);
+  for (let i = 0; i < data.length; i++) view.setFloat32(i * 4, data[i], true);
+  return [head, body];
 }
 
 /**

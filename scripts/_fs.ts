@@ -24,10 +24,17 @@ export function setWriteHook(hook: WriteHook | null): void {
 
 /** The file-system changes of the stages, each announced to the {@link WriteHook} first. */
 export const fsw = {
-  async writeFile(path: string, data: Uint8Array | string): Promise<void> {
+  /** Write `data`; a list of byte arrays is written one after the other (a header and a large body). */
+  async writeFile(path: string, data: Uint8Array | string | Uint8Array[]): Promise<void> {
     writeHook?.("write", path);
     if (typeof data === "string") await Deno.writeTextFile(path, data);
-    else await Deno.writeFile(path, data);
+    else if (data instanceof Uint8Array) await Deno.writeFile(path, data);
+    else {
+      using file = await Deno.open(path, { write: true, create: true, truncate: true });
+      for (const part of data) {
+        for (let done = 0; done < part.length;) done += await file.write(part.subarray(done));
+      }
+    }
   },
   async mkdir(path: string): Promise<void> {
     writeHook?.("mkdir", path);

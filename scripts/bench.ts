@@ -107,7 +107,7 @@ export const defaults = {
   /** The TMDB 5000 movies file for the `tmdb` protocol (skipped without it). */
   tmdb: null as string | null,
   /** The IMDb dump folder of the `imdb-datasets` protocol; generated at full size when absent. */
-  imdbDump: "bench/imdb-dump",
+  imdbDump: "bench/work/imdb-dump",
   seeds: 3,
   /** The first split seed (seeds firstSeed … firstSeed + seeds − 1). */
   firstSeed: 1,
@@ -146,7 +146,8 @@ export const spec: CliSpec<BenchConfig> = {
     },
     tmdb: { description: "TMDB 5000 movies file for the tmdb protocol (skipped without it)", value: "FILE" },
     imdbDump: {
-      description: "IMDb dump folder of the imdb-datasets protocol (written full-size by imdb-dump if absent)",
+      description:
+        "IMDb dump folder of the imdb-datasets protocol (written full-size by imdb-dump if absent)",
       value: "DIR",
     },
     seeds: { description: "Number of split seeds" },

@@ -12,7 +12,7 @@ import { PROFILES } from "../core/collect/profiles.ts";
 import { MIN_TEST_ROWS, SPLIT_DEFAULTS } from "../core/collect/split_rows.ts";
 import { BUILD_FEATURES_DEFAULTS } from "../core/features/build_features.ts";
 import { FEATURE_PRESETS, FIT_ENCODER_DEFAULTS, PRESET_WORD_VECTORS } from "../core/features/fit_encoders.ts";
-import { encodeNpy } from "../core/npy.ts";
+import { encodeNpy, encodeNpyParts } from "../core/npy.ts";
 import { formatWord2Vec } from "../core/features/word2vec_text.ts";
 import { cli, type CliSpec } from "./_cli.ts";
 import { exists, fsw, join, replaceDirAtomic, replaceFilesAtomic } from "./_fs.ts";
@@ -289,9 +289,9 @@ async function collect(config: CollectConfig): Promise<CollectResult> {
     copies.set(copy(PATHS.trainIndex(stale)), null);
   }
   await replaceDirAtomic(join(config.out, PATHS.trainingData), async (tmp) => {
-    const write = (p: string, data: Uint8Array | string) =>
+    const write = (p: string, data: Uint8Array | string | Uint8Array[]) =>
       fsw.writeFile(join(tmp, p.slice(PATHS.trainingData.length + 1)), data);
-    await write(PATHS.inputVectors, encodeNpy({ data: features.matrix, shape: [rows, features.width] }));
+    await write(PATHS.inputVectors, encodeNpyParts({ data: features.matrix, shape: [rows, features.width] }));
     await write(PATHS.outputData, encodeNpy({ data: features.targets, shape: [rows] }));
     await write(PATHS.featureNames, json(features.names));
     await write(PATHS.encoders, json(features.encoders));

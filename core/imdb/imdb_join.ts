@@ -140,6 +140,7 @@ export function createImdbJoin(options: ImdbJoinOptions = {}): ImdbJoin {
   const ratings = new Map<number, number>();
   /** tconst → startYear of every title of a kept type, rated or not (the filmographies). */
   const years = new Map<number, number>();
+  /** tconst of every title of a kept type read so far (repeats are dropped). */
   const seen = new Set<number>();
   const kept = new Map<number, KeptMovie>();
   /** Director nconst → the start years of the films they directed. */
@@ -201,11 +202,12 @@ export function createImdbJoin(options: ImdbJoinOptions = {}): ImdbJoin {
     basics(cells, line) {
       records++;
       const id = idOf("basics", cells, line, "tconst");
-      if (seen.has(id)) return drop(IMDB_DROP_REASONS.duplicate, line);
-      seen.add(id);
       const type = cells[columnOf("basics", "titleType")] ?? "";
       if (!types.has(type)) return drop(IMDB_DROP_REASONS.type, line);
       if (cells[columnOf("basics", "isAdult")] === "1") return drop(IMDB_DROP_REASONS.adult, line);
+      // Only titles of the kept types are remembered: 11M ids of every type would not stay small.
+      if (seen.has(id)) return drop(IMDB_DROP_REASONS.duplicate, line);
+      seen.add(id);
       const year = intOf("basics", cells, line, "startYear");
       if (year !== null) years.set(id, year);
       const rated = ratings.get(id);
