@@ -9,17 +9,47 @@
  * @module
  */
 
-/** The tables of a dump, by the short names used in code. */
+/**
+ * The tables of a dump, by the short names used in code: the file name (without `.tsv.gz`), the header as IMDb
+ * publishes it, and the columns collect reads (which must be there; others may come and go).
+ */
 export const IMDB_TABLES = {
-  ratings: { file: "title.ratings", columns: ["tconst", "averageRating", "numVotes"] },
+  ratings: {
+    file: "title.ratings",
+    header: ["tconst", "averageRating", "numVotes"],
+    columns: ["tconst", "averageRating", "numVotes"],
+  },
   basics: {
     file: "title.basics",
+    header: [
+      "tconst",
+      "titleType",
+      "primaryTitle",
+      "originalTitle",
+      "isAdult",
+      "startYear",
+      "endYear",
+      "runtimeMinutes",
+      "genres",
+    ],
     columns: ["tconst", "titleType", "primaryTitle", "isAdult", "startYear", "runtimeMinutes", "genres"],
   },
-  crew: { file: "title.crew", columns: ["tconst", "directors", "writers"] },
-  principals: { file: "title.principals", columns: ["tconst", "ordering", "nconst", "category"] },
-  names: { file: "name.basics", columns: ["nconst", "primaryName"] },
-} as const satisfies Record<string, { file: string; columns: readonly string[] }>;
+  crew: {
+    file: "title.crew",
+    header: ["tconst", "directors", "writers"],
+    columns: ["tconst", "directors", "writers"],
+  },
+  principals: {
+    file: "title.principals",
+    header: ["tconst", "ordering", "nconst", "category", "job", "characters"],
+    columns: ["tconst", "ordering", "nconst", "category"],
+  },
+  names: {
+    file: "name.basics",
+    header: ["nconst", "primaryName", "birthYear", "deathYear", "primaryProfession", "knownForTitles"],
+    columns: ["nconst", "primaryName"],
+  },
+} as const satisfies Record<string, { file: string; header: readonly string[]; columns: readonly string[] }>;
 
 /** A table's short name. */
 export type ImdbTable = keyof typeof IMDB_TABLES;

@@ -20,14 +20,15 @@
  * @module
  */
 import { createRandom, DEFAULT_SEED, deriveSeed } from "../random.ts";
+import { IMDB_TABLES } from "./imdb_tables.ts";
 
 /** The five tables of a dump, in the order a writer should write them. */
 export const DUMP_FILES = [
-  "title.basics",
-  "title.ratings",
-  "title.crew",
-  "title.principals",
-  "name.basics",
+  IMDB_TABLES.basics.file,
+  IMDB_TABLES.ratings.file,
+  IMDB_TABLES.crew.file,
+  IMDB_TABLES.principals.file,
+  IMDB_TABLES.names.file,
 ] as const;
 
 /** One table of a dump: its file is `<name>.tsv.gz`. */
@@ -35,21 +36,11 @@ export type DumpFile = typeof DUMP_FILES[number];
 
 /** The header of each table, as IMDb writes it (column names, in order). */
 export const DUMP_COLUMNS: { readonly [F in DumpFile]: readonly string[] } = {
-  "title.basics": [
-    "tconst",
-    "titleType",
-    "primaryTitle",
-    "originalTitle",
-    "isAdult",
-    "startYear",
-    "endYear",
-    "runtimeMinutes",
-    "genres",
-  ],
-  "title.ratings": ["tconst", "averageRating", "numVotes"],
-  "title.crew": ["tconst", "directors", "writers"],
-  "title.principals": ["tconst", "ordering", "nconst", "category", "job", "characters"],
-  "name.basics": ["nconst", "primaryName", "birthYear", "deathYear", "primaryProfession", "knownForTitles"],
+  [IMDB_TABLES.basics.file]: IMDB_TABLES.basics.header,
+  [IMDB_TABLES.ratings.file]: IMDB_TABLES.ratings.header,
+  [IMDB_TABLES.crew.file]: IMDB_TABLES.crew.header,
+  [IMDB_TABLES.principals.file]: IMDB_TABLES.principals.header,
+  [IMDB_TABLES.names.file]: IMDB_TABLES.names.header,
 };
 
 /** The options of {@link syntheticDump}. */

@@ -1,16 +1,7 @@
 import { assertEquals, assertThrows } from "../_assert.ts";
 import { createImdbJoin, IMDB_JOINED_COLUMNS, imdbId, rowId } from "../../core/imdb/imdb_join.ts";
-import { imdbDumpFiles, isImdbDump } from "../../core/imdb/imdb_tables.ts";
+import { IMDB_TABLES, imdbDumpFiles, isImdbDump } from "../../core/imdb/imdb_tables.ts";
 import type { ImdbTable } from "../../core/imdb/imdb_tables.ts";
-
-const HEADERS: Record<ImdbTable, string> = {
-  ratings: "tconst\taverageRating\tnumVotes",
-  basics:
-    "tconst\ttitleType\tprimaryTitle\toriginalTitle\tisAdult\tstartYear\tendYear\truntimeMinutes\tgenres",
-  crew: "tconst\tdirectors\twriters",
-  principals: "tconst\tordering\tnconst\tcategory\tjob\tcharacters",
-  names: "nconst\tprimaryName\tbirthYear\tdeathYear\tprimaryProfession\tknownForTitles",
-};
 
 /** Join tables given as TSV text (header line first), in read order, as the script feeds them. */
 function joinTsv(tables: Partial<Record<ImdbTable, string>>, options = {}) {
@@ -18,7 +9,7 @@ function joinTsv(tables: Partial<Record<ImdbTable, string>>, options = {}) {
   for (const table of ["ratings", "basics", "crew", "principals", "names"] as ImdbTable[]) {
     const text = tables[table];
     if (text === undefined) continue;
-    const lines = `${HEADERS[table]}\n${text}`.split("\n");
+    const lines = `${IMDB_TABLES[table].header.join("\t")}\n${text}`.split("\n");
     join.header(table, lines[0].split("\t"), `${table}.tsv`);
     lines.slice(1).forEach((row, i) => {
       if (row !== "" && join.wants(table, rowId(row))) join.add(table, row.split("\t"), i + 2);
