@@ -32,6 +32,7 @@ export const defaults = {
   preset: TRAIN_DEFAULTS.preset,
   fresh: false,
   encoding: "utf-8",
+  allowSmall: false,
 };
 
 /** The pipeline's resolved configuration. */
@@ -55,6 +56,7 @@ export const spec: CliSpec<PipelineConfig> = {
     backend: { description: "tfjs backend for training", choices: BACKENDS },
     preset: { description: "Training preset", choices: Object.keys(TRAIN_PRESETS) },
     fresh: { description: "Train every model anew instead of resuming its checkpoints" },
+    allowSmall: { description: "Run even when the test set is small (collect's --allow-small)" },
   },
   epilog: "Examples:\n  deno task pipeline\n  deno task pipeline --data ../shared/data/movie_metadata.csv",
 };
@@ -100,6 +102,7 @@ export async function run(
         features: c.features,
         out: c.out,
         seed: c.seed,
+        allowSmall: c.allowSmall,
       });
     }],
     ["train", async () => {

@@ -143,14 +143,15 @@ export function calibrateConformal(
   };
 }
 
-/** The intervals of a predicted `score` (score points), ends clipped to the calibration's score range. */
+/**
+ * The intervals of a predicted `score` (score points), ends clipped to the calibration's score range, and
+ * always holding the score itself (a score clamped to the target's valid range may lie beyond that range).
+ */
 export function predictionIntervals(score: number, calibration: ConformalCalibration): PredictionInterval[] {
   const [lo, hi] = calibration.range;
-  return calibration.levels.map(({ level, halfWidth }) =>
-    halfWidth === null ? { level, low: lo, high: hi } : {
-      level,
-      low: Math.min(hi, Math.max(lo, score - halfWidth)),
-      high: Math.max(lo, Math.min(hi, score + halfWidth)),
-    }
-  );
+  return calibration.levels.map(({ level, halfWidth }) => {
+    const low = halfWidth === null ? lo : Math.min(hi, Math.max(lo, score - halfWidth));
+    const high = halfWidth === null ? hi : Math.max(lo, Math.min(hi, score + halfWidth));
+    return { level, low: Math.min(low, score), high: Math.max(high, score) };
+  });
 }

@@ -281,4 +281,9 @@ Deno.test("out-of-bag calibration end to end: a noisy model's intervals cover fr
   const [i80, i95] = predictionIntervals(6.5, calibration);
   assertTrue(i80.low < 6.5 && 6.5 < i80.high && i95.low < i80.low && i95.high > i80.high);
   assertEquals(predictionIntervals(11.9, calibration)[1].high, 12, "clipped to the score range");
+  for (const score of [-3, 15]) {
+    for (const { low, high } of predictionIntervals(score, calibration)) {
+      assertTrue(low <= score && score <= high, `a score beyond the range (${score}) lies in its interval`);
+    }
+  }
 });
