@@ -16,7 +16,7 @@ import { fitRidge, predictRidge } from "../analyze/ridge.ts";
 import { normalQuantile } from "../analyze/_distributions.ts";
 import type { Encoders } from "../features/encoders.ts";
 import { type ConformalCalibration, predictionIntervals } from "../predict/conformal.ts";
-import { type BenchResults, benchSpread } from "./bench_spread.ts";
+import { type BenchResults, benchSpread, DEFAULT_PROTOCOL } from "./bench_spread.ts";
 import { errorShape, seedDetectable } from "./error_shape.ts";
 import { featureBalance } from "./feature_balance.ts";
 import { hypothesisTests } from "./hypothesis_tests.ts";
@@ -286,7 +286,16 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
     outliers: shape.outliers,
     intervals,
     sampling: { balance: featureBalance(input.inputs.data, input.featureNames, training, test) },
-    bench: benchSpread(input.bench, { file, rows: test.length + training.length, features }),
+    bench: benchSpread(input.bench, {
+      file,
+      rows: test.length + training.length,
+      features,
+      collect: {
+        missing: String(input.manifest.config.missing ?? DEFAULT_PROTOCOL.missing),
+        dedupe: input.manifest.config.dedupe !== false,
+        features: String(input.manifest.config.features ?? DEFAULT_PROTOCOL.features),
+      },
+    }),
     fits,
     histograms: {
       scores: histogram(

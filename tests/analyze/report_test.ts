@@ -357,5 +357,20 @@ Deno.test("the split-to-split spread is taken from the bench's results when they
       "other rows: another dataset",
     );
     assertEquals((await run({ out, bootstrap: 20, bench: `${out}/none.json` })).report.bench, null);
+    // Results that record their protocols' collect flags match by those, whatever the split's feature count.
+    const withProtocols = (collect: string[]) =>
+      Deno.writeTextFile(
+        bench,
+        JSON.stringify({
+          createdAt: "2026-11-25",
+          config: { data: "fixture" },
+          summaries: [{ ...summary(fixture.rows.length), features: 999 }],
+          protocols: { impute: { collect } },
+        }),
+      );
+    await withProtocols([]);
+    assertEquals((await run({ out, bootstrap: 20, bench })).report.bench?.protocol, "impute");
+    await withProtocols(["--missing", "drop", "--no-dedupe"]);
+    assertEquals((await run({ out, bootstrap: 20, bench })).report.bench, null, "another protocol");
   });
 });

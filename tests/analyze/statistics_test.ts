@@ -12,6 +12,7 @@ import { welchTTest } from "../../core/analyze/welch_t_test.ts";
 import { fitGaussian } from "../../core/analyze/gaussian_fit.ts";
 import { quantileSorted } from "../../core/analyze/quantile.ts";
 import type { TestResult } from "../../core/analyze/test_result.ts";
+import { createRandom } from "../../core/random.ts";
 
 interface Case {
   name: string;
@@ -119,4 +120,33 @@ Deno.test("quantileSorted() interpolates like NumPy's default quantile", () => {
   close(quantileSorted(sorted, 0.025), q.q025, 1e-12, "2.5%");
   close(quantileSorted(sorted, 0.975), q.q975, 1e-12, "97.5%");
   close(quantileSorted(sorted, 0.5), q.q50, 1e-12, "50%");
+});
+
+Deno.test("fitRidge() with more columns than rows (its dual form) gives the primal solution's weights", () => {
+  const random = createRandom(5);
+  const rows = 40;
+  const features = 90;
+  const x = new Float64Array(rows * features);
+  for (let r = 0; r < rows; r++) {
+    for (let j = 0; j < features; j++) {
+      // Dense numbers, sparse one-hot columns and a constant column, as collect's features are.
+      x[r * features + j] = j < 10 ? random.next() * 4 - 2 : j === 89 ? 3 : random.next() < 0.1 ? 1 : 0;
+    }
+  }
+  const y = Array.from(
+    { length: rows },
+    (_, r) => x[r * features] * 2 - x[r * features + 11] + random.next(),
+  );
+  const dual = fitRidge(x, features, y, undefined, { lambda: 2 });
+  // The same problem in the primal form: every row three times (120 rows ≥ 90 columns; means and sds do not
+  // change, ‖y − ȳ − Zw‖² triples) with λ tripled has the same minimiser.
+  const x3 = new Float64Array(3 * rows * features);
+  for (let copy = 0; copy < 3; copy++) x3.set(x, copy * rows * features);
+  const primal = fitRidge(x3, features, [...y, ...y, ...y], undefined, { lambda: 6 });
+  for (let j = 0; j < features; j++) {
+    assertAlmostEquals(dual.weights[j], primal.weights[j], 1e-8, `weight ${j}`);
+  }
+  assertEquals(dual.weights[89], 0, "the constant column gets no weight");
+  const p = predictRidge(dual, x);
+  assertAlmostEquals(p[0], predictRidge(primal, x)[0], 1e-8);
 });
