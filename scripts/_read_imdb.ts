@@ -27,8 +27,10 @@ export interface ImdbDump {
   bytes: number;
   /** SHA-256 over the files' names and digests, in read order. */
   sha256: string;
-  /** Things to tell the user (a table absent, say), one line each. */
+  /** Things to tell the user (a table absent, malformed rows skipped), one line each. */
   notes: string[];
+  /** The first few malformed rows, with file, line and column. */
+  problems: string[];
   /** Rows read and seconds per table. */
   tables: Partial<Record<ImdbTable, { file: string; rows: number; seconds: number }>>;
 }
@@ -170,6 +172,11 @@ export async function readImdbDump(dir: string, options: ReadImdbOptions = {}): 
     tables[table] = { file: name, rows: line - 1, seconds: (performance.now() - started) / 1000 };
   }
   const joined = joinState.result(dir);
+  for (const [table, count] of Object.entries(joined.skipped)) {
+    if (count) {
+      notes.push(`${count} malformed rows of ${files[table as ImdbTable]} skipped (see the first below)`);
+    }
+  }
   const sha256 = createHash("sha256").update(digests.join("\n")).digest("hex");
   return {
     table: joined.table,
@@ -178,6 +185,7 @@ export async function readImdbDump(dir: string, options: ReadImdbOptions = {}): 
     bytes: totalBytes,
     sha256,
     notes,
+    problems: joined.problems,
     tables,
   };
 }

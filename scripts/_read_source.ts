@@ -90,6 +90,8 @@ export interface Source {
   records: number;
   /** Rows left out while reading (an IMDb dump's other title types, unrated movies…), by reason. */
   dropped: Record<string, DropCount>;
+  /** The first few malformed rows skipped while reading, with file, line and column. */
+  problems: string[];
 }
 
 /** The embedded default dataset: vega-datasets' `data/movies.json` (resolved through the package). */
@@ -222,6 +224,7 @@ export async function readSource(options: SourceOptions): Promise<Source> {
     notes,
     records: table.records.length,
     dropped: {},
+    problems: [],
   };
 }
 
@@ -266,5 +269,6 @@ async function readDumpFolder(path: string, options: SourceOptions): Promise<Sou
     notes: dump.notes,
     records: dump.records,
     dropped: dump.dropped,
+    problems: dump.problems,
   };
 }

@@ -248,6 +248,7 @@ async function collect(config: CollectConfig): Promise<CollectResult> {
   // Rows a folder source left out while streaming (an IMDb dump's other title types, say) come first.
   dataset.dropped = { ...source.dropped, ...mergeDrops(source.dropped, dataset.dropped) };
   dataset.records = source.records;
+  dataset.problems = [...source.problems, ...dataset.problems];
   const { features, split } = dataset;
 
   const tWrite = performance.now();

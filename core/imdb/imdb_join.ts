@@ -38,7 +38,11 @@ export const IMDB_DROP_REASONS = {
   unrated: "no rating",
   votes: DROP_REASONS.votes,
   duplicate: DROP_REASONS.duplicate,
+  malformed: DROP_REASONS.malformed,
 } as const;
+
+/** A cell that cannot be read: the row is skipped, not the run. */
+class MalformedRow extends SyntaxError {}
 
 /** The columns of the joined table, in order: the profile `imdb-datasets` reads them. */
 export const IMDB_JOINED_COLUMNS = [
@@ -103,7 +107,10 @@ export interface ImdbJoin {
   header(table: ImdbTable, cells: readonly string[], file: string): void;
   /** Whether a row of `table` whose first cell has id `id` (see {@link rowId}) matters: skip it unread if not. */
   wants(table: ImdbTable, id: number): boolean;
-  /** One row of `table`, split on tabs, at 1-based `line`. @throws {SyntaxError} for a malformed cell. */
+  /**
+   * One row of `table`, split on tabs, at 1-based `line`. A malformed cell (an id that is not one, a number
+   * that is not one) skips the row, counted and kept among the `problems` of the result.
+   */
   add(table: ImdbTable, cells: readonly string[], line: number): void;
   /** Rows kept so far (for progress). */
   readonly kept: number;
@@ -120,6 +127,10 @@ export interface ImdbJoinResult {
   records: number;
   /** Rows read per table. */
   rows: Partial<Record<ImdbTable, number>>;
+  /** Malformed rows skipped per table (title.basics ones are also in `dropped`, as "malformed cell"). */
+  skipped: Partial<Record<ImdbTable, number>>;
+  /** The first few malformed rows: "Cannot read FILE, line N, column C: …". */
+  problems: string[];
 }
 
 const cell = (value: string | undefined): string | null =>
@@ -161,6 +172,8 @@ export function createImdbJoin(options: ImdbJoinOptions = {}): ImdbJoin {
   const needed = new Set<number>();
   const dropped: Record<string, DropCount> = {};
   const crewSeen = new Set<number>();
+  const problems: string[] = [];
+  const skipped: Partial<Record<ImdbTable, number>> = {};
   let records = 0;
 
   const drop = (reason: string, line: number) => {
@@ -170,7 +183,7 @@ export function createImdbJoin(options: ImdbJoinOptions = {}): ImdbJoin {
   };
   const columnOf = (table: ImdbTable, name: string) => index[table]!.get(name)!;
   const fail = (table: ImdbTable, line: number, column: string, raw: string, why: string): never => {
-    throw new SyntaxError(
+    throw new MalformedRow(
       `Cannot read ${JSON.stringify(files[table])}, line ${line}, column ${JSON.stringify(column)}: ${
         JSON.stringify(raw)
       } ${why}`,
@@ -323,7 +336,15 @@ export function createImdbJoin(options: ImdbJoinOptions = {}): ImdbJoin {
     },
     add(table, cells, line) {
       rows[table]!++;
-      add[table](cells, line);
+      try {
+        add[table](cells, line);
+      } catch (error) {
+        if (!(error instanceof MalformedRow)) throw error;
+        // One bad row in 90 million does not stop the run: it is counted, named and skipped.
+        if (table === "basics") drop(IMDB_DROP_REASONS.malformed, line);
+        skipped[table] = (skipped[table] ?? 0) + 1;
+        if (problems.length < keepLines) problems.push(error.message);
+      }
     },
     get kept() {
       return kept.size;
@@ -359,7 +380,14 @@ export function createImdbJoin(options: ImdbJoinOptions = {}): ImdbJoin {
         out.push({ line: m.line, cells });
       }
       out.sort((a, b) => a.line - b.line);
-      return { table: { name, header: [...IMDB_JOINED_COLUMNS], records: out }, dropped, records, rows };
+      return {
+        table: { name, header: [...IMDB_JOINED_COLUMNS], records: out },
+        dropped,
+        records,
+        rows,
+        skipped,
+        problems,
+      };
     },
   };
 }

@@ -145,17 +145,25 @@ Deno.test("a director's earlier films count movies of earlier years only, rated 
   assertEquals(rows.map((r) => r.directorEarlierFilms), ["2", "2"]);
 });
 
-Deno.test("a bad identifier or number stops with the file, line and column", () => {
-  assertThrows(
-    () => joinTsv({ ratings: "tt0000001\tseven\t500" }),
-    SyntaxError,
+Deno.test("a row with a bad identifier or number is skipped, counted and named by file, line and column", () => {
+  const { rows, dropped, skipped, problems } = joinTsv({
+    ratings: "tt0000001\tseven\t500\ntt0000002\t7.0\t500\ntt0000003\t6.0\t500",
+    basics: [
+      movie("tt0000001"),
+      movie("tt0000002"),
+      "x1\tmovie\tA\tA\t0\t2000\t\\N\t90\tDrama",
+      "tt0000003\tmovie\tB\tB\t0\tlate\t\\N\t90\tDrama",
+    ].join("\n"),
+  });
+  assertEquals(rows.map((r) => r.tconst), ["tt0000002"]);
+  assertEquals(dropped["no rating"], { count: 1, lines: [2] }, "its rating was unreadable");
+  assertEquals(dropped["malformed cell"], { count: 2, lines: [4, 5] });
+  assertEquals(skipped, { ratings: 1, basics: 2 });
+  assertEquals(problems, [
     'Cannot read "ratings.tsv", line 2, column "averageRating": "seven" is not a number',
-  );
-  assertThrows(
-    () => joinTsv({ ratings: "tt0000001\t7.0\t500", basics: "x1\tmovie\tA\tA\t0\t2000\t\\N\t90\tDrama" }),
-    SyntaxError,
-    'line 2, column "tconst": "x1" is not an IMDb identifier',
-  );
+    'Cannot read "basics.tsv", line 4, column "tconst": "x1" is not an IMDb identifier (tt… or nm… and digits)',
+    'Cannot read "basics.tsv", line 5, column "startYear": "late" is not a number',
+  ]);
 });
 
 Deno.test("a file without its table's columns is refused, naming it", () => {

@@ -111,7 +111,7 @@ Deno.test("IMDb dump: without crew, principals and names the movies still load, 
   });
 });
 
-Deno.test("IMDb dump: a folder without title.ratings, a broken gzip and a bad cell stop with the file named", async () => {
+Deno.test("IMDb dump: a folder without title.ratings or with a broken gzip stops with the file named; a bad cell skips its row", async () => {
   await withTempDir(async (dir) => {
     await copyDump(dir, { only: ["title.basics"] });
     await assertRejects(() => collect({ data: dir }), Deno.errors.NotFound, "no title.basics.tsv.gz and");
@@ -125,13 +125,19 @@ Deno.test("IMDb dump: a folder without title.ratings, a broken gzip and a bad ce
     await Deno.remove(join(dir, "title.crew.tsv.gz"));
     await Deno.writeTextFile(
       join(dir, "title.ratings.tsv"),
-      "tconst\taverageRating\tnumVotes\ntt0000001\t7.x\t10\n",
+      "tconst\taverageRating\tnumVotes\ntt0000001\t7.x\t10\n" +
+        Array.from({ length: 60 }, (_, i) => `tt${String(1000 + i).padStart(7, "0")}\t7.0\t500\n`).join(""),
     );
     await Deno.remove(join(dir, "title.ratings.tsv.gz"));
-    await assertRejects(
-      () => collect({ data: dir }),
-      SyntaxError,
-      `title.ratings.tsv", line 2, column "averageRating": "7.x" is not a number`,
+    const { dataset, messages } = await collect({ data: dir, allowSmall: true });
+    assertEquals(
+      dataset.problems[0],
+      `Cannot read "${
+        join(dir, "title.ratings.tsv")
+      }", line 2, column "averageRating": "7.x" is not a number`,
+    );
+    assertTrue(
+      messages.includes("collect: 1 malformed rows of title.ratings.tsv skipped (see the first below)"),
     );
   });
 });
