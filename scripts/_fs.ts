@@ -222,5 +222,12 @@ export async function readJsonFile<T>(path: string, what = "JSON file"): Promise
   }
 }
 
+/** The names of the files (not folders) in `dir`, sorted. */
+export async function listDir(dir: string): Promise<string[]> {
+  const names: string[] = [];
+  for await (const entry of Deno.readDir(dir)) if (entry.isFile) names.push(entry.name);
+  return names.sort();
+}
+
 /** `join` re-exported so scripts take path helpers from one place. */
 export { join };

@@ -11,9 +11,15 @@
 import { createHash } from "node:crypto";
 import type { DropCount } from "../core/artifacts.ts";
 import { createImdbJoin, type ImdbJoinOptions, rowId } from "../core/imdb/imdb_join.ts";
-import { IMDB_READ_ORDER, IMDB_TABLES, imdbDumpFiles, type ImdbTable } from "../core/imdb/imdb_tables.ts";
+import {
+  IMDB_READ_ORDER,
+  IMDB_REQUIRED,
+  IMDB_TABLES,
+  imdbDumpFiles,
+  type ImdbTable,
+} from "../core/imdb/imdb_tables.ts";
 import type { SourceTable } from "../core/collect/source_table.ts";
-import { join } from "./_fs.ts";
+import { join, listDir } from "./_fs.ts";
 import { startProgress } from "./_progress.ts";
 
 /** A dump read and joined. */
@@ -33,13 +39,6 @@ export interface ImdbDump {
   problems: string[];
   /** Rows read and seconds per table. */
   tables: Partial<Record<ImdbTable, { file: string; rows: number; seconds: number }>>;
-}
-
-/** The file names of `dir`. */
-export async function listDir(dir: string): Promise<string[]> {
-  const names: string[] = [];
-  for await (const entry of Deno.readDir(dir)) if (entry.isFile) names.push(entry.name);
-  return names.sort();
 }
 
 /** Counts and digests the bytes passing through. */
@@ -99,7 +98,7 @@ export async function readImdbDump(dir: string, options: ReadImdbOptions = {}): 
   const { progress = true, ...joinOptions } = options;
   const files = imdbDumpFiles(await listDir(dir));
   const missing = IMDB_READ_ORDER.filter((t) => files[t] === null);
-  const required = missing.filter((t) => t === "basics" || t === "ratings");
+  const required = missing.filter((t) => IMDB_REQUIRED.includes(t));
   if (required.length > 0) {
     throw new Deno.errors.NotFound(
       `Cannot read IMDb dump ${JSON.stringify(dir)}: no ${
@@ -134,8 +133,11 @@ export async function readImdbDump(dir: string, options: ReadImdbOptions = {}): 
     let line = 0;
     let lastShown = 0;
     const hash = createHash("sha256");
+    /** Whether an error comes from the join (pass it on) rather than from reading the stream (name it). */
+    let joining = false;
     try {
       for await (const lines of tsvLines(path, (n) => read += n, hash)) {
+        joining = true;
         for (const row of lines) {
           line++;
           if (line === 1) {
@@ -147,6 +149,7 @@ export async function readImdbDump(dir: string, options: ReadImdbOptions = {}): 
           if (!Number.isNaN(id) && !joinState.wants(table, id)) continue;
           joinState.add(table, row.split("\t"), line);
         }
+        joining = false;
         const now = performance.now();
         if (bar && now - lastShown > 1000) {
           lastShown = now;
@@ -154,7 +157,7 @@ export async function readImdbDump(dir: string, options: ReadImdbOptions = {}): 
         }
       }
     } catch (error) {
-      if (error instanceof TypeError && !(error.message.startsWith("Cannot"))) {
+      if (!joining && error instanceof TypeError) {
         throw new TypeError(
           `Cannot read ${JSON.stringify(path)} after line ${line}: ${
             name.endsWith(".gz") ? "not a gzip file of UTF-8 text" : "not UTF-8 text"

@@ -24,8 +24,9 @@ import { sha256 } from "../core/digest.ts";
 import type { FlagSpec } from "./_cli.ts";
 import type { DropCount } from "../core/artifacts.ts";
 import { isImdbDump } from "../core/imdb/imdb_tables.ts";
-import { exists, join, readFileNamed, readJsonFile } from "./_fs.ts";
-import { listDir, readImdbDump } from "./_read_imdb.ts";
+import { IMDB_JOIN_DEFAULTS } from "../core/imdb/imdb_join.ts";
+import { exists, join, listDir, readFileNamed, readJsonFile } from "./_fs.ts";
+import { readImdbDump } from "./_read_imdb.ts";
 
 /** The `--profile` value that picks the profile from the table's header. */
 export const AUTO_PROFILE = "auto";
@@ -199,6 +200,9 @@ export async function readSource(options: SourceOptions): Promise<Source> {
   ) map = options.prefer;
   else map = resolveProfile(options.profile, table);
   const notes: string[] = [];
+  if (options.titleTypes && options.titleTypes.join(",") !== IMDB_JOIN_DEFAULTS.titleTypes.join(",")) {
+    notes.push("--title-types is for a folder of IMDb's datasets: ignored for a table");
+  }
   let joined: string | null = null;
   if (map.join) {
     const candidate = options.credits ?? join(dirname(path), map.join.file);
@@ -259,6 +263,15 @@ async function readDumpFolder(path: string, options: SourceOptions): Promise<Sou
     titleTypes: options.titleTypes,
     minVotes: options.minVotes ?? map.minVotes?.default ?? 0,
   });
+  if (dump.table.records.length === 0) {
+    const reasons = Object.entries(dump.dropped).map(([reason, d]) => `${d.count} ${reason}`).join(", ");
+    throw new RangeError(
+      `Cannot collect ${
+        JSON.stringify(path)
+      }: no movie is left of its ${dump.records} titles (${reasons}); ` +
+        `check --title-types (IMDb's types are lower camel case: movie, tvMovie, video, short…) and --min-votes`,
+    );
+  }
   return {
     path,
     table: dump.table,

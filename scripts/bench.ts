@@ -18,7 +18,8 @@ import {
 import type { Report } from "../core/report/report_schema.ts";
 import { BACKENDS } from "../core/train/train_config.ts";
 import { cli, type CliSpec } from "./_cli.ts";
-import { exists, join, readJsonFile, writeJsonAtomic } from "./_fs.ts";
+import { exists, join, listDir, readJsonFile, writeJsonAtomic } from "./_fs.ts";
+import { imdbDumpFiles } from "../core/imdb/imdb_tables.ts";
 import type { StageCost } from "./measure_stage.ts";
 
 /** A benchmark protocol: how collect is asked to read the data, the peers' fields, reference test RMSEs. */
@@ -301,6 +302,12 @@ async function benchRun(config: BenchConfig, name: string, seed: number): Promis
   };
 }
 
+/** Whether `dir` holds all five tables of a dump (an interrupted imdb-dump leaves some out). */
+async function isWholeDump(dir: string): Promise<boolean> {
+  if (!(await exists(dir))) return false;
+  return Object.values(imdbDumpFiles(await listDir(dir))).every((f) => f !== null);
+}
+
 /** Write a full-size synthetic IMDb dump into `dir` (`deno task imdb-dump`), timed. */
 async function writeDump(dir: string) {
   console.error(`bench: writing a full-size IMDb dump into ${dir} (deno task imdb-dump)`);
@@ -340,7 +347,7 @@ export async function run(config: Partial<BenchConfig> = {}) {
     console.error("bench: tmdb protocol skipped: no --tmdb PATH (the TMDB 5000 movies file)");
     return false;
   });
-  const dump = protocols.some((p) => PROTOCOLS[p].source === "imdb-dump") && !(await exists(c.imdbDump))
+  const dump = protocols.some((p) => PROTOCOLS[p].source === "imdb-dump") && !(await isWholeDump(c.imdbDump))
     ? await writeDump(c.imdbDump)
     : null;
   for (const name of protocols) {

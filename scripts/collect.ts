@@ -316,7 +316,7 @@ async function collect(config: CollectConfig): Promise<CollectResult> {
   return { out: config.out, manifest, dataset };
 }
 
-/** `b`'s counts added to `a`'s reasons of the same name (the first 5 lines of both, in line order). */
+/** `b`'s counts added to `a`'s reasons of the same name (the first few lines of both, in line order). */
 function mergeDrops(a: Dataset["dropped"], b: Dataset["dropped"]): Dataset["dropped"] {
   const out: Dataset["dropped"] = {};
   for (const [reason, d] of Object.entries(b)) {
@@ -324,7 +324,7 @@ function mergeDrops(a: Dataset["dropped"], b: Dataset["dropped"]): Dataset["drop
     out[reason] = other
       ? {
         count: other.count + d.count,
-        lines: [...other.lines, ...d.lines].sort((x, y) => x - y).slice(0, 5),
+        lines: [...other.lines, ...d.lines].sort((x, y) => x - y).slice(0, IMDB_JOIN_DEFAULTS.keepLines),
       }
       : d;
   }

@@ -22,6 +22,7 @@ import { cli, type CliSpec } from "./_cli.ts";
 import { loadEnsemble } from "./_ensemble.ts";
 import { readJsonFile } from "./_fs.ts";
 import { AUTO_PROFILE, readSource, SOURCE_FLAGS } from "./_read_source.ts";
+import { extent } from "../core/extent.ts";
 
 /** Predict's configuration (flags are the kebab-case keys). */
 export type PredictConfig = {
@@ -169,7 +170,7 @@ function printTable(predictions: PredictedMovie[]): void {
     String(p.unknown.length),
     String(p.outOfRange.length),
   ]);
-  const widths = header.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j].length)));
+  const widths = header.map((h, j) => Math.max(h.length, extent(rows.map((r) => r[j].length)).max));
   const line = (cells: string[]) =>
     cells.map((c, j) => (j === 1 ? c.padEnd(widths[j]) : c.padStart(widths[j]))).join("  ");
   const out = [line(header), ...rows.map(line)];

@@ -37,6 +37,12 @@ export interface BuildFeaturesOptions extends FitEncoderOptions {
 /** The defaults of {@link BuildFeaturesOptions} beyond the fit options and the preset's word vectors. */
 export const BUILD_FEATURES_DEFAULTS = { seed: DEFAULT_SEED, targetFolds: 5 } as const;
 
+/**
+ * The largest feature matrix collect makes, in bytes: 4 GiB, what a wasm training worker can address at all.
+ * The seed preset one-hot encodes every director, actor and year: on an IMDb dump that would be hundreds of GB.
+ */
+export const MAX_MATRIX_BYTES = 4 * 2 ** 30;
+
 /** The encoded dataset. */
 export interface Features {
   encoders: Encoders;
@@ -109,6 +115,15 @@ export function buildFeatures(
   lap("fit");
 
   const width = encoders.width;
+  const bytes = movies.length * width * 4;
+  if (bytes > MAX_MATRIX_BYTES) {
+    throw new RangeError(
+      `Cannot encode ${movies.length} movies × ${width} columns (--features ${encoders.preset}): the matrix ` +
+        `would take ${(bytes / 2 ** 30).toFixed(1)} GiB, over the ${MAX_MATRIX_BYTES / 2 ** 30} GiB that ` +
+        `training can hold; use --features default (one-hot capped by --max-vocab), fewer movies ` +
+        `(--min-votes) or a smaller --max-vocab`,
+    );
+  }
   const matrix = new Float32Array(movies.length * width);
   const targets = new Float32Array(movies.length);
   movies.forEach((movie, i) => {

@@ -13,6 +13,7 @@ import { standardScale } from "./standard_scale.ts";
 import { targetStatistics } from "./target_statistics.ts";
 import { WORD2VEC_DEFAULTS } from "./word2vec.ts";
 import { CLEAN_DEFAULTS } from "../collect/clean_movies.ts";
+import { extent } from "../extent.ts";
 
 /**
  * The feature presets: `default`, what predicts best; `seed`, the seed's 15 fields, encoded as the seed did;
@@ -81,18 +82,6 @@ function median(values: number[]): number {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
-/** The smallest and largest of `values` (0 and 0 for none), without spreading them onto the stack. */
-function range(values: readonly number[]): { min: number; max: number } {
-  if (values.length === 0) return { min: 0, max: 0 };
-  let min = Infinity;
-  let max = -Infinity;
-  for (const v of values) {
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  return { min, max };
-}
-
 function vocabulary(
   movies: readonly MovieRecord[],
   source: ValueSource,
@@ -149,7 +138,7 @@ export function fitEncoders(
     if (map.director) blocks.push(onehot("director", { role: "director" }, 1, false));
     if (hasActors) {
       const vocab = vocabulary(movies, { role: "actors" }, 1);
-      const positions = Math.max(0, ...movies.map((m) => m.actors.length));
+      const positions = extent(movies.map((m) => m.actors.length)).max;
       for (let p = 0; p < positions; p++) {
         blocks.push(onehot("actor", { role: "actors", position: p }, 1, false, `actor${p + 1}=`, vocab));
       }
@@ -165,13 +154,13 @@ export function fitEncoders(
     }
     if (map.genres) blocks.push(onehot("genre", { role: "genres" }, 1, false));
     if (map.keywords && wordDim > 0) {
-      const slots = Math.max(0, ...movies.map((m) => m.keywords.length));
+      const slots = extent(movies.map((m) => m.keywords.length)).max;
       if (slots > 0) blocks.push({ kind: "wordConcat", group: "kw", dim: wordDim, slots });
     }
     for (const field of ["critic_reviews", "duration", "gross", "budget"]) {
       if (!(field in numbers)) continue;
       const present = movies.map((m) => m.numbers[field]).filter((v): v is number => v !== null);
-      blocks.push({ kind: "minmax", group: "num", field, ...range(present), median: median(present) });
+      blocks.push({ kind: "minmax", group: "num", field, ...extent(present), median: median(present) });
     }
   } else {
     for (const [field, spec] of Object.entries(numbers)) {
@@ -194,7 +183,7 @@ export function fitEncoders(
         mean,
         sd: constant ? 0 : sd,
         flag: present.length < movies.length,
-        ...range(present),
+        ...extent(present),
       });
     }
     for (const name of categories) {

@@ -11,6 +11,7 @@
  */
 import type { DropCount } from "../artifacts.ts";
 import { DROP_REASONS } from "../collect/clean_movies.ts";
+import { imdbDatasets } from "../collect/profiles.ts";
 import type { SourceTable } from "../collect/source_table.ts";
 import { IMDB_NULL, IMDB_TABLES, type ImdbTable } from "./imdb_tables.ts";
 
@@ -27,7 +28,7 @@ export interface ImdbJoinOptions {
 /** The defaults of {@link ImdbJoinOptions}. */
 export const IMDB_JOIN_DEFAULTS = {
   titleTypes: ["movie"],
-  minVotes: 100,
+  minVotes: imdbDatasets.minVotes!.default,
   keepLines: 5,
 } as const satisfies Required<ImdbJoinOptions>;
 
@@ -158,6 +159,7 @@ export function createImdbJoin(options: ImdbJoinOptions = {}): ImdbJoin {
   const types = new Set(titleTypes);
   const index: Partial<Record<ImdbTable, Map<string, number>>> = {};
   const files: Partial<Record<ImdbTable, string>> = {};
+  const widths: Partial<Record<ImdbTable, number>> = {};
   const rows: Partial<Record<ImdbTable, number>> = {};
   /** tconst → averageRating × 10 + 1000 × numVotes (one number per rated title). */
   const ratings = new Map<number, number>();
@@ -195,11 +197,19 @@ export function createImdbJoin(options: ImdbJoinOptions = {}): ImdbJoin {
     if (Number.isNaN(id)) fail(table, line, column, raw, "is not an IMDb identifier (tt… or nm… and digits)");
     return id;
   };
-  const intOf = (table: ImdbTable, cells: readonly string[], line: number, column: string): number | null => {
+  /** A number cell (`\N`: null); `whole` ones (votes, years, minutes, orderings) must be integers ≥ 0. */
+  const numberOf = (
+    table: ImdbTable,
+    cells: readonly string[],
+    line: number,
+    column: string,
+    whole = true,
+  ): number | null => {
     const raw = cell(cells[columnOf(table, column)]);
     if (raw === null) return null;
     const n = Number(raw);
     if (!Number.isFinite(n) || raw.trim() === "") fail(table, line, column, raw, "is not a number");
+    if (whole && !(Number.isInteger(n) && n >= 0)) fail(table, line, column, raw, "is not a whole number");
     return n;
   };
   const ids = (raw: string | null): number[] => {
@@ -216,8 +226,8 @@ export function createImdbJoin(options: ImdbJoinOptions = {}): ImdbJoin {
     ratings(cells, line) {
       const id = idOf("ratings", cells, line, "tconst");
       if (ratings.has(id)) return;
-      const rating = intOf("ratings", cells, line, "averageRating");
-      const votes = intOf("ratings", cells, line, "numVotes") ?? 0;
+      const rating = numberOf("ratings", cells, line, "averageRating", false);
+      const votes = numberOf("ratings", cells, line, "numVotes") ?? 0;
       if (rating === null) return;
       if (rating < 0 || rating > 10) {
         fail("ratings", line, "averageRating", String(rating), "is outside 0–10");
@@ -233,13 +243,13 @@ export function createImdbJoin(options: ImdbJoinOptions = {}): ImdbJoin {
       // Only titles of the kept types are remembered: 11M ids of every type would not stay small.
       if (seen.has(id)) return drop(IMDB_DROP_REASONS.duplicate, line);
       seen.add(id);
-      const year = intOf("basics", cells, line, "startYear");
+      const year = numberOf("basics", cells, line, "startYear");
       if (year !== null) years.set(id, year);
       const rated = ratings.get(id);
       if (rated === undefined) return drop(IMDB_DROP_REASONS.unrated, line);
       const votes = Math.floor(rated / 1000);
       if (votes < minVotes) return drop(IMDB_DROP_REASONS.votes, line);
-      intOf("basics", cells, line, "runtimeMinutes");
+      numberOf("basics", cells, line, "runtimeMinutes");
       const raw = cells[columnOf("basics", "tconst")];
       kept.set(id, {
         line,
@@ -279,7 +289,7 @@ export function createImdbJoin(options: ImdbJoinOptions = {}): ImdbJoin {
       const movie = kept.get(idOf("principals", cells, line, "tconst"));
       const category = cells[columnOf("principals", "category")];
       if (!movie || (category !== "actor" && category !== "actress")) return;
-      const ordering = intOf("principals", cells, line, "ordering") ?? Infinity;
+      const ordering = numberOf("principals", cells, line, "ordering") ?? Infinity;
       const person = idOf("principals", cells, line, "nconst");
       if (movie.cast.some(([o, p]) => o === ordering || p === person)) return;
       movie.cast.push([ordering, person]);
@@ -310,6 +320,7 @@ export function createImdbJoin(options: ImdbJoinOptions = {}): ImdbJoin {
         );
       }
       index[table] = at;
+      widths[table] = cells.length;
       rows[table] = 0;
       // What a table needs no more is let go of before the next one streams in.
       if (table === "crew") {
@@ -337,6 +348,15 @@ export function createImdbJoin(options: ImdbJoinOptions = {}): ImdbJoin {
     add(table, cells, line) {
       rows[table]!++;
       try {
+        if (cells.length !== widths[table]) {
+          // A stray tab or a cut-off last line would shift or drop cells without a word.
+          throw new MalformedRow(
+            `Cannot read ${
+              JSON.stringify(files[table])
+            }, line ${line}: ${cells.length} tab-separated fields, ` +
+              `its header has ${widths[table]}`,
+          );
+        }
         add[table](cells, line);
       } catch (error) {
         if (!(error instanceof MalformedRow)) throw error;
@@ -350,8 +370,19 @@ export function createImdbJoin(options: ImdbJoinOptions = {}): ImdbJoin {
       return kept.size;
     },
     result(name) {
-      const nameOf = (p: number | undefined) =>
-        p === undefined ? null : names.get(p) ?? `nm${String(p).padStart(7, "0")}`;
+      // Names are not unique: two people sharing one are told apart by their ids, so that neither inherits
+      // the other's one-hot column or target encoding.
+      const used = new Map<string, number>();
+      for (const p of needed) {
+        const n = names.get(p);
+        if (n !== undefined) used.set(n, (used.get(n) ?? 0) + 1);
+      }
+      const nameOf = (p: number | undefined) => {
+        if (p === undefined) return null;
+        const id = `nm${String(p).padStart(7, "0")}`;
+        const n = names.get(p);
+        return n === undefined ? id : (used.get(n) ?? 0) > 1 ? `${n} (${id})` : n;
+      };
       const out: SourceTable["records"] = [];
       for (const m of kept.values()) {
         m.cast.sort((a, b) => a[0] - b[0]);

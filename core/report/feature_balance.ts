@@ -7,6 +7,7 @@
 import { standardizedDifferences } from "../analyze/standardized_difference.ts";
 import type { Report } from "./report_schema.ts";
 import { fmt, pct } from "./_format.ts";
+import { extent } from "../extent.ts";
 
 /** P(|Z| > 2) for a standard normal: the share of features a random split puts beyond 2 standard errors. */
 const BEYOND_TWO_SE = 0.0455;
@@ -35,7 +36,7 @@ export function featureBalance(
     return {
       group,
       features: cols.length,
-      maxAbs: values.length ? Math.max(...values.map(Math.abs)) : null,
+      maxAbs: values.length ? extent(values.map(Math.abs)).max : null,
       beyond: values.filter((v) => Math.abs(v) > 2 * nullSe).length,
       expected: values.length * BEYOND_TWO_SE,
     };

@@ -11,6 +11,7 @@ import type { Encoders } from "../features/encoders.ts";
 import type { Report } from "./report_schema.ts";
 import { FIELD_GLOSSARY, GROUP_MEANINGS } from "./field_glossary.ts";
 import { fmt, pct } from "./_format.ts";
+import { extent } from "../extent.ts";
 
 /** What the card reads. */
 export interface CardInput {
@@ -130,7 +131,7 @@ export function modelCard(input: CardInput): Report["card"] {
   const { manifest, encoders, rows, trainSummary: summary } = input;
   const years = rows.map((r) => r.year).filter((y): y is number => y !== null);
   const period = years.length
-    ? { from: Math.min(...years), to: Math.max(...years), median: median(years) }
+    ? { from: extent(years).min, to: extent(years).max, median: median(years) }
     : null;
   const composition: Report["card"]["composition"] = [];
   const share = (label: string, entries: [string, number][]) => {

@@ -11,6 +11,7 @@ import { chartOptions } from "./chart_options.ts";
 import { figure } from "./figure.ts";
 import { ROLE_COLORS } from "./palette.ts";
 import type { PlotDocument } from "./plot_document.ts";
+import { extent } from "../../core/extent.ts";
 
 /** Render `calibration`'s bins over the faint cloud of `points`. */
 export function calibrationChart(
@@ -19,7 +20,7 @@ export function calibrationChart(
   { document, level }: { document: PlotDocument; level: number },
 ): Html {
   const values = points.flatMap((p) => [p.actual, p.predicted]);
-  const lo = Math.floor(Math.min(...values)), hi = Math.ceil(Math.max(...values));
+  const lo = Math.floor(extent(values).min), hi = Math.ceil(extent(values).max);
   const { fit, bins } = calibration;
   const withBars = bins.filter((b) => b.low !== null && b.high !== null);
   const svg = Plot.plot({

@@ -11,6 +11,7 @@ import { chartOptions } from "./chart_options.ts";
 import { figure } from "./figure.ts";
 import { ROLE_COLORS, seriesColor } from "./palette.ts";
 import type { PlotDocument } from "./plot_document.ts";
+import { extent } from "../../core/extent.ts";
 
 /** Render `metric` of each predictor as a labelled bar with its interval, in the given order. */
 export function metricBarChart(
@@ -32,7 +33,7 @@ export function metricBarChart(
   const options = chartOptions(document, 56 + 30 * rows.length, {
     label,
     grid: true,
-    domain: [0, Math.max(...rows.map((r) => r.high)) * 1.15],
+    domain: [0, extent(rows.map((r) => r.high)).max * 1.15],
   });
   const svg = Plot.plot({
     ...options,

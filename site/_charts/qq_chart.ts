@@ -11,6 +11,7 @@ import { chartOptions } from "./chart_options.ts";
 import { figure } from "./figure.ts";
 import { ROLE_COLORS } from "./palette.ts";
 import type { PlotDocument } from "./plot_document.ts";
+import { extent } from "../../core/extent.ts";
 
 /** Render `errors.qq` with the robust reference line median + MAD·z. */
 export function qqChart(
@@ -20,7 +21,7 @@ export function qqChart(
 ): Html {
   const points = errors.qq.theoretical.map((z, i) => ({ z, e: errors.qq.sample[i] }));
   const zs = errors.qq.theoretical;
-  const zLo = Math.min(...zs), zHi = Math.max(...zs);
+  const { min: zLo, max: zHi } = extent(zs);
   const svg = Plot.plot({
     ...chartOptions(document, 380, { label: "Standard normal quantile →" }),
     grid: true,

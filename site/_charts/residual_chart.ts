@@ -11,6 +11,7 @@ import { chartOptions } from "./chart_options.ts";
 import { figure } from "./figure.ts";
 import { ROLE_COLORS } from "./palette.ts";
 import type { PlotDocument } from "./plot_document.ts";
+import { extent } from "../../core/extent.ts";
 
 /** Render the errors of `points` against their predictions, with `fit` (error on prediction) drawn when given. */
 export function residualChart(
@@ -18,7 +19,7 @@ export function residualChart(
   { document, fit = null }: { document: PlotDocument; fit?: ReportLinearFit | null },
 ): Html {
   const xs = points.map((p) => p.predicted);
-  const lo = Math.min(...xs), hi = Math.max(...xs);
+  const { min: lo, max: hi } = extent(xs);
   const line = fit ? [[lo, fit.intercept + fit.slope * lo], [hi, fit.intercept + fit.slope * hi]] : [];
   const svg = Plot.plot({
     ...chartOptions(document, 360, { label: "Averaged prediction (points, 0–10) →" }),

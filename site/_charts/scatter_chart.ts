@@ -10,6 +10,7 @@ import { chartOptions } from "./chart_options.ts";
 import { figure } from "./figure.ts";
 import { ROLE_COLORS } from "./palette.ts";
 import type { PlotDocument } from "./plot_document.ts";
+import { extent } from "../../core/extent.ts";
 
 /** Render the prediction-vs-actual scatter of `points` with `document` (a server-side DOM). */
 export function scatterChart(
@@ -17,8 +18,8 @@ export function scatterChart(
   { document, title = "Averaged prediction vs actual score" }: { document: PlotDocument; title?: string },
 ): Html {
   const values = points.flatMap((p) => [p.actual, p.predicted]);
-  const lo = Math.floor(Math.min(...values));
-  const hi = Math.ceil(Math.max(...values));
+  const lo = Math.floor(extent(values).min);
+  const hi = Math.ceil(extent(values).max);
   const svg = Plot.plot({
     ...chartOptions(document, 560, {
       domain: [lo, hi],

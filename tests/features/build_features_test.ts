@@ -1,4 +1,4 @@
-import { assertAlmostEquals, assertEquals, assertTrue } from "../_assert.ts";
+import { assertAlmostEquals, assertEquals, assertMatch, assertThrows, assertTrue } from "../_assert.ts";
 import { parseCsv } from "../../core/collect/parse_csv.ts";
 import { imdb5000 } from "../../core/collect/profiles.ts";
 import { readMovie, readMovies } from "../../core/collect/read_movies.ts";
@@ -129,4 +129,25 @@ Deno.test("readMovie() + encodeMovie() encode a new movie from its source cells 
   const cells = Object.fromEntries(table.header.map((h, j) => [h, table.records[9].cells[j]]));
   const fresh = encodeMovie(readMovie(cells, f.encoders.map), f.encoders, f.words);
   assertEquals(Array.from(fresh), Array.from(f.matrix.subarray(9 * f.width, 10 * f.width)));
+});
+
+Deno.test("buildFeatures() refuses a matrix over 4 GiB (the seed preset on a large table), naming the way out", () => {
+  const base = movies(1, 0)[0];
+  // 34k movies with a director and three actors each of their own: the seed preset makes ~136k one-hot columns.
+  const many: MovieRecord[] = Array.from({ length: 34_000 }, (_, i) => ({
+    ...base,
+    line: i + 2,
+    id: `m${i}`,
+    director: `Director ${i}`,
+    actors: [`Actor ${i}`, `Actor ${i}b`, `Actor ${i}c`],
+  }));
+  const error = assertThrows(
+    () => buildFeatures(many, [0, 1, 2], imdb5000, { preset: "seed", wordDim: 0 }),
+    RangeError,
+  );
+  assertMatch(
+    error.message,
+    /^Cannot encode 34000 movies × \d+ columns \(--features seed\): the matrix would take \d+\.\d GiB/,
+  );
+  assertMatch(error.message, /--features default/);
 });

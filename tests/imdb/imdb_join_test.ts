@@ -174,3 +174,44 @@ Deno.test("a file without its table's columns is refused, naming it", () => {
     'Cannot read "title.ratings.tsv.gz", line 1: no column "averageRating", "numVotes"',
   );
 });
+
+Deno.test("a row with more or fewer fields than its header (a stray tab, a cut-off line) is malformed", () => {
+  const { rows, dropped, problems } = joinTsv({
+    ratings: "tt0000001\t7.0\t500\ntt0000002\t7.0\t500\ntt0000003\t7.0\t500",
+    basics: [
+      "tt0000001\tmovie\tA\tx\tB\t0\t1999\t\\N\t90\tDrama",
+      "tt0000002\tmovie\tA",
+      movie("tt0000003"),
+    ].join("\n"),
+  });
+  assertEquals(rows.map((r) => r.tconst), ["tt0000003"]);
+  assertEquals(dropped["malformed cell"], { count: 2, lines: [2, 3] });
+  assertEquals(problems[1], 'Cannot read "basics.tsv", line 3: 3 tab-separated fields, its header has 9');
+});
+
+Deno.test("votes, years, minutes and orderings must be whole numbers", () => {
+  const { rows, problems } = joinTsv({
+    ratings: "tt0000001\t7.0\t12.5\ntt0000002\t7.0\t500",
+    basics: `${movie("tt0000001")}\n${movie("tt0000002", "1999.5")}`,
+  });
+  assertEquals(rows, []);
+  assertEquals(problems, [
+    'Cannot read "ratings.tsv", line 2, column "numVotes": "12.5" is not a whole number',
+    'Cannot read "basics.tsv", line 3, column "startYear": "1999.5" is not a whole number',
+  ]);
+});
+
+Deno.test("two people sharing a name are told apart by their ids; a unique name stays plain", () => {
+  const { rows } = joinTsv({
+    ratings: "tt0000001\t7.0\t500\ntt0000002\t6.0\t500",
+    basics: `${movie("tt0000001")}\n${movie("tt0000002")}`,
+    crew: "tt0000001\tnm0000001\tnm0000003\ntt0000002\tnm0000002\tnm0000003",
+    names: [1, 2, 3].map((i) => `nm000000${i}\t${i < 3 ? "John Smith" : "Cy"}\t\\N\t\\N\t\\N\t\\N`).join(
+      "\n",
+    ),
+  });
+  assertEquals(rows.map((r) => [r.director, r.writer]), [
+    ["John Smith (nm0000001)", "Cy"],
+    ["John Smith (nm0000002)", "Cy"],
+  ]);
+});

@@ -170,3 +170,23 @@ Deno.test("a folder that is not an IMDb dump, or a dump under another --profile,
   const error = await assertRejects(() => collect({ data: DUMP, profile: "tmdb5000" }), RangeError);
   assertMatch((error as Error).message, /--profile imdb-datasets or auto/);
 });
+
+Deno.test("IMDb dump: CRLF line ends and a last line without a line break read as the rest", async () => {
+  await withTempDir(async (dir) => {
+    await copyDump(dir, { plain: true });
+    const path = join(dir, "title.ratings.tsv");
+    const text = await Deno.readTextFile(path);
+    await Deno.writeTextFile(path, text.trimEnd().replaceAll("\n", "\r\n"));
+    const crlf = await readImdbDump(dir, { progress: false });
+    const gz = await readImdbDump(DUMP, { progress: false });
+    assertEquals(crlf.table.records, gz.table.records);
+  });
+});
+
+Deno.test("IMDb dump: when no movie is left, the error says why (drops by reason) and names the options", async () => {
+  const error = await assertRejects(() => collect({ data: DUMP, titleTypes: "Movie" }), RangeError);
+  assertMatch(
+    (error as Error).message,
+    /^Cannot collect ".*dump": no movie is left of its 69 titles \(69 other title type\); check --title-types .* and --min-votes$/,
+  );
+});
