@@ -12,6 +12,7 @@ import { figure } from "./figure.ts";
 import { ROLE_COLORS } from "./palette.ts";
 import type { PlotDocument } from "./plot_document.ts";
 import { extent } from "../../core/extent.ts";
+import { thinPoints } from "../_lib/thin_points.ts";
 
 /** Render `calibration`'s bins over the faint cloud of `points`. */
 export function calibrationChart(
@@ -29,7 +30,13 @@ export function calibrationChart(
     inset: 8,
     y: { domain: [lo, hi], label: "↑ Actual score (points)" },
     marks: [
-      Plot.dot(points, { x: "predicted", y: "actual", r: 1.8, fill: ROLE_COLORS.actual, fillOpacity: 0.18 }),
+      Plot.dot(thinPoints(points).shown, {
+        x: "predicted",
+        y: "actual",
+        r: 1.8,
+        fill: ROLE_COLORS.actual,
+        fillOpacity: 0.18,
+      }),
       Plot.line([[lo, lo], [hi, hi]], {
         stroke: ROLE_COLORS.reference,
         strokeDasharray: "5 4",

@@ -12,6 +12,7 @@ import { figure } from "./figure.ts";
 import { ROLE_COLORS } from "./palette.ts";
 import type { PlotDocument } from "./plot_document.ts";
 import { extent } from "../../core/extent.ts";
+import { thinPoints } from "../_lib/thin_points.ts";
 
 /** Render the errors of `points` against their predictions, with `fit` (error on prediction) drawn when given. */
 export function residualChart(
@@ -19,6 +20,7 @@ export function residualChart(
   { document, fit = null }: { document: PlotDocument; fit?: ReportLinearFit | null },
 ): Html {
   const xs = points.map((p) => p.predicted);
+  const thin = thinPoints(points);
   const { min: lo, max: hi } = extent(xs);
   const line = fit ? [[lo, fit.intercept + fit.slope * lo], [hi, fit.intercept + fit.slope * hi]] : [];
   const svg = Plot.plot({
@@ -28,7 +30,7 @@ export function residualChart(
     y: { label: "↑ Error: predicted − actual (points)" },
     marks: [
       Plot.ruleY([0], { stroke: ROLE_COLORS.reference, strokeWidth: 1.5 }),
-      Plot.dot(points, {
+      Plot.dot(thin.shown, {
         x: "predicted",
         y: "error",
         r: 2.5,
@@ -49,7 +51,7 @@ export function residualChart(
             fit.slope.toFixed(3)
           }): flat means that, given a prediction, the error has no trend.`
           : ""
-      }`,
+      }${thin.note}`,
     svg,
     legend: fit ? [{ label: "least-squares line", color: "#222", line: true }] : [],
   });

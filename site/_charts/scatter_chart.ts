@@ -11,6 +11,7 @@ import { figure } from "./figure.ts";
 import { ROLE_COLORS } from "./palette.ts";
 import type { PlotDocument } from "./plot_document.ts";
 import { extent } from "../../core/extent.ts";
+import { thinPoints } from "../_lib/thin_points.ts";
 
 /** Render the prediction-vs-actual scatter of `points` with `document` (a server-side DOM). */
 export function scatterChart(
@@ -18,6 +19,7 @@ export function scatterChart(
   { document, title = "Averaged prediction vs actual score" }: { document: PlotDocument; title?: string },
 ): Html {
   const values = points.flatMap((p) => [p.actual, p.predicted]);
+  const thin = thinPoints(points);
   const lo = Math.floor(extent(values).min);
   const hi = Math.ceil(extent(values).max);
   const svg = Plot.plot({
@@ -42,7 +44,7 @@ export function scatterChart(
         dy: -8,
         fill: ROLE_COLORS.reference,
       }),
-      Plot.dot(points, {
+      Plot.dot(thin.shown, {
         x: "actual",
         y: "predicted",
         r: 2.5,
@@ -56,7 +58,7 @@ export function scatterChart(
   return figure({
     title,
     description:
-      `Each of the ${points.length} dots is a held-out movie: its actual score across, the ensemble's averaged prediction up. Dots on the dashed line are predicted exactly; dots above it are over-predicted. The cloud is flatter than the line because predictions spread less than scores, as any imperfect predictor's do (see the calibration chart on the errors page).`,
+      `Each of the ${points.length} dots is a held-out movie: its actual score across, the ensemble's averaged prediction up. Dots on the dashed line are predicted exactly; dots above it are over-predicted. The cloud is flatter than the line because predictions spread less than scores, as any imperfect predictor's do (see the calibration chart on the errors page).${thin.note}`,
     svg,
   });
 }

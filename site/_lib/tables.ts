@@ -7,6 +7,7 @@
 import type { Report, ReportBand, ReportPoint, ReportTest } from "../../core/report/report_schema.ts";
 import { type Html, html } from "./html.ts";
 import { num, percent, pValue, range } from "./format.ts";
+import { MAX_TABLE_ROWS } from "./thin_points.ts";
 
 /** The predictors in reading order: ensemble, baselines, members. */
 export function orderedPredictors(report: Report): Report["predictors"] {
@@ -185,8 +186,10 @@ export function testTable(tests: ReportTest[], caption: string): Html {
 }
 
 /** Movies as a table: title, year, director, genres, actual, predicted, its widest interval, error. */
-export function movieTable(points: ReportPoint[], caption: string, { percentError = false } = {}): Html {
+export function movieTable(all: ReportPoint[], caption: string, { percentError = false } = {}): Html {
+  const points = all.slice(0, MAX_TABLE_ROWS);
   const level = points[0]?.intervals.at(-1)?.level;
+  if (points.length < all.length) caption += ` (the first ${points.length} shown; outliers.csv has them all)`;
   return scroll(html`
     <table class="movies">
       <caption>${caption}</caption>

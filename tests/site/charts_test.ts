@@ -3,7 +3,9 @@
  * markup shows up here. Run with UPDATE_SNAPSHOTS=1 to rewrite the files in tests/testdata/analyze/snapshots/
  * after checking the new charts by eye.
  */
-import { assertEquals } from "../_assert.ts";
+import { assertEquals, assertMatch } from "../_assert.ts";
+import { MAX_DOTS, MAX_TABLE_ROWS } from "../../site/_lib/thin_points.ts";
+import { movieTable } from "../../site/_lib/tables.ts";
 import { histogram } from "../../core/analyze/histogram.ts";
 import type { Report, ReportPoint, ReportPredictor } from "../../core/report/report_schema.ts";
 import { createPlotDocument } from "../../site/_charts/plot_document.ts";
@@ -149,4 +151,20 @@ Deno.test("a chart escapes data text in its tooltips and caption", () => {
   assertEquals(chart.includes("<b>Bold</b>"), false);
   assertEquals(chart.includes("&lt;b&gt;Bold&lt;/b&gt; &amp; Co"), true);
   assertEquals(chart.includes("<strong>A &lt;i&gt;title&lt;/i&gt;</strong>"), true);
+});
+
+Deno.test("per-movie charts draw at most 4000 dots of a large test set and say so; tables list 500", () => {
+  const many = Array.from(
+    { length: 10_000 },
+    (_, i) => ({ ...points[i % points.length], title: `Movie ${i}` }),
+  );
+  const document = createPlotDocument();
+  for (const chart of [scatterChart(many, { document }), residualChart(many, { document })]) {
+    assertEquals(chart.value.match(/<circle/g)?.length, MAX_DOTS);
+    assertMatch(chart.value, /Drawn: 4000 of the 10000 movies/);
+  }
+  assertEquals(scatterChart(points, { document }).value.match(/<circle/g)?.length, points.length);
+  const table = movieTable(many.map((p) => ({ ...p, year: 2000, director: null, genres: [] })), "All");
+  assertEquals(table.value.match(/<tr>/g)!.length - 1, MAX_TABLE_ROWS);
+  assertMatch(table.value, /All \(the first 500 shown; outliers\.csv has them all\)/);
 });
