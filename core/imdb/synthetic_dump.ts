@@ -670,13 +670,24 @@ function blockOrder(ctx: Context): number[] {
   return rng.shuffle(Array.from({ length: blocks }, (_, b) => b));
 }
 
+/**
+ * One chunk of text per block of {@link DUMP_BLOCK} rows out of `total`, blocks in `order` (default: 0, 1, …);
+ * `rows(start, end)` writes rows `start` to `end − 1`.
+ */
+function* blockChunks(
+  total: number,
+  rows: (start: number, end: number) => string,
+  order: Iterable<number> = Array.from({ length: Math.ceil(total / DUMP_BLOCK) }, (_, b) => b),
+): Generator<string> {
+  for (const block of order) yield rows(block * DUMP_BLOCK, Math.min(total, (block + 1) * DUMP_BLOCK));
+}
+
 function* basicsChunks(ctx: Context): Generator<string> {
   const d = new TitleDraws(ctx.base, ctx.rankCount);
   const r = d.rng;
-  for (const block of blockOrder(ctx)) {
+  yield* blockChunks(ctx.titles, (start, end) => {
     let chunk = "";
-    const end = Math.min(ctx.titles, (block + 1) * DUMP_BLOCK);
-    for (let i = block * DUMP_BLOCK; i < end; i++) {
+    for (let i = start; i < end; i++) {
       d.core(i);
       r.at(ctx.base, i, TEXT);
       const primary = title(r, d.type);
@@ -685,16 +696,15 @@ function* basicsChunks(ctx: Context): Generator<string> {
         (d.adult ? "1" : "0") + "\t" + (d.year ? d.year : "\\N") + "\t" + (d.endYear ? d.endYear : "\\N") +
         "\t" + (d.runtime < 0 ? "\\N" : d.runtime) + "\t" + genresCell(d.genres) + "\n";
     }
-    yield chunk;
-  }
+    return chunk;
+  }, blockOrder(ctx));
 }
 
 function* crewChunks(ctx: Context): Generator<string> {
   const d = new TitleDraws(ctx.base, ctx.rankCount);
-  for (let block = 0; block * DUMP_BLOCK < ctx.titles; block++) {
+  yield* blockChunks(ctx.titles, (start, end) => {
     let chunk = "";
-    const end = Math.min(ctx.titles, (block + 1) * DUMP_BLOCK);
-    for (let i = block * DUMP_BLOCK; i < end; i++) {
+    for (let i = start; i < end; i++) {
       d.core(i);
       d.crew(i);
       let directors = "\\N", writers = "\\N";
@@ -708,8 +718,8 @@ function* crewChunks(ctx: Context): Generator<string> {
       }
       chunk += tconst(i) + "\t" + directors + "\t" + writers + "\n";
     }
-    yield chunk;
-  }
+    return chunk;
+  });
 }
 
 function characters(r: Stream, category: number): string {
@@ -744,10 +754,9 @@ function job(r: Stream, category: number): string {
 function* principalsChunks(ctx: Context): Generator<string> {
   const d = new TitleDraws(ctx.base, ctx.rankCount);
   const r = new Stream();
-  for (let block = 0; block * DUMP_BLOCK < ctx.titles; block++) {
+  yield* blockChunks(ctx.titles, (start, end) => {
     let chunk = "";
-    const end = Math.min(ctx.titles, (block + 1) * DUMP_BLOCK);
-    for (let i = block * DUMP_BLOCK; i < end; i++) {
+    for (let i = start; i < end; i++) {
       d.core(i);
       d.crew(i);
       d.cast(i);
@@ -761,18 +770,17 @@ function* principalsChunks(ctx: Context): Generator<string> {
           "\n";
       }
     }
-    yield chunk;
-  }
+    return chunk;
+  });
 }
 
 function* ratingsChunks(ctx: Context): Generator<string> {
   const d = new TitleDraws(ctx.base, ctx.rankCount);
   const r = new Stream();
   const qb = ctx.qualityBase;
-  for (let block = 0; block * DUMP_BLOCK < ctx.titles; block++) {
+  yield* blockChunks(ctx.titles, (start, end) => {
     let chunk = "";
-    const end = Math.min(ctx.titles, (block + 1) * DUMP_BLOCK);
-    for (let i = block * DUMP_BLOCK; i < end; i++) {
+    for (let i = start; i < end; i++) {
       d.core(i);
       r.at(ctx.base, i, RATING);
       const type = d.type;
@@ -810,8 +818,8 @@ function* ratingsChunks(ctx: Context): Generator<string> {
       const tenths = Math.max(10, Math.min(100, Math.round(x * 10)));
       chunk += tconst(i) + "\t" + Math.floor(tenths / 10) + "." + (tenths % 10) + "\t" + votes + "\n";
     }
-    yield chunk;
-  }
+    return chunk;
+  });
 }
 
 function personName(r: Stream, female: boolean): string {
@@ -851,10 +859,9 @@ function seen(picked: Int32Array, k: number, t: number): boolean {
 function* namesChunks(ctx: Context): Generator<string> {
   const r = new Stream();
   const picked = new Int32Array(4);
-  for (let block = 0; block * DUMP_BLOCK < ctx.names; block++) {
+  yield* blockChunks(ctx.names, (start, end) => {
     let chunk = "";
-    const end = Math.min(ctx.names, (block + 1) * DUMP_BLOCK);
-    for (let j = block * DUMP_BLOCK; j < end; j++) {
+    for (let j = start; j < end; j++) {
       if (isAbsentName(j)) continue;
       r.at(ctx.base, j, NAME);
       const c = j % 10, rank = (j - c) / 10;
@@ -877,6 +884,6 @@ function* namesChunks(ctx: Context): Generator<string> {
         "\t" +
         known + "\n";
     }
-    yield chunk;
-  }
+    return chunk;
+  });
 }
