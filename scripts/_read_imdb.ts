@@ -37,8 +37,6 @@ export interface ImdbDump {
   notes: string[];
   /** The first few malformed rows, with file, line and column. */
   problems: string[];
-  /** Rows read and seconds per table. */
-  tables: Partial<Record<ImdbTable, { file: string; rows: number; seconds: number }>>;
 }
 
 /** Counts and digests the bytes passing through. */
@@ -117,7 +115,6 @@ export async function readImdbDump(dir: string, options: ReadImdbOptions = {}): 
   );
   const joinState = createImdbJoin(joinOptions);
   const digests: string[] = [];
-  const tables: ImdbDump["tables"] = {};
   let totalBytes = 0;
   for (const table of IMDB_READ_ORDER) {
     const name = files[table];
@@ -128,7 +125,6 @@ export async function readImdbDump(dir: string, options: ReadImdbOptions = {}): 
     const bar = progress
       ? startProgress(`collect: ${name} MB`, Math.max(1, megabytes(size)), ["rows", "kept"])
       : null;
-    const started = performance.now();
     let read = 0;
     let line = 0;
     let lastShown = 0;
@@ -172,7 +168,6 @@ export async function readImdbDump(dir: string, options: ReadImdbOptions = {}): 
     if (line === 0) throw new SyntaxError(`Cannot read ${JSON.stringify(path)}: the file is empty`);
     totalBytes += size;
     digests.push(`${name} ${hash.digest("hex")}`);
-    tables[table] = { file: name, rows: line - 1, seconds: (performance.now() - started) / 1000 };
   }
   const joined = joinState.result(dir);
   for (const [table, count] of Object.entries(joined.skipped)) {
@@ -189,6 +184,5 @@ export async function readImdbDump(dir: string, options: ReadImdbOptions = {}): 
     sha256,
     notes,
     problems: joined.problems,
-    tables,
   };
 }

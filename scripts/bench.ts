@@ -26,8 +26,6 @@ import type { StageCost } from "./measure_stage.ts";
 interface Protocol {
   label: string;
   collect: string[];
-  /** Flags of train beyond the defaults. */
-  train?: string[];
   /** `peers.py --fields`; `null`: no peers (they read CSV sources only). */
   peerFields: "all" | "seed" | "prerelease" | null;
   /**
@@ -258,7 +256,7 @@ async function benchRun(config: BenchConfig, name: string, seed: number): Promis
   );
   stages.train = await measure(
     "train",
-    ["--out", out, "--seed", String(seed), "--backend", config.backend, ...(protocol.train ?? [])],
+    ["--out", out, "--seed", String(seed), "--backend", config.backend],
     cost("train"),
   );
   stages.analyze = await measure("analyze", ["--out", out, "--seed", String(seed)], cost("analyze"));

@@ -6,7 +6,7 @@
  */
 import denoJson from "../deno.json" with { type: "json" };
 import { type CollectManifest, DEFAULT_OUT, PATHS } from "../core/artifacts.ts";
-import { CLEAN_DEFAULTS, MISSING_POLICIES } from "../core/collect/clean_movies.ts";
+import { CLEAN_DEFAULTS, mergeDrops, MISSING_POLICIES } from "../core/collect/clean_movies.ts";
 import { collectDataset, type CollectOptions, type Dataset } from "../core/collect/collect_dataset.ts";
 import { PROFILES } from "../core/collect/profiles.ts";
 import { MIN_TEST_ROWS, SPLIT_DEFAULTS } from "../core/collect/split_rows.ts";
@@ -246,7 +246,7 @@ async function collect(config: CollectConfig): Promise<CollectResult> {
   const parseSeconds = (performance.now() - tParse) / 1000;
   const dataset = collectDataset(table, map, options);
   // Rows a folder source left out while streaming (an IMDb dump's other title types, say) come first.
-  dataset.dropped = { ...source.dropped, ...mergeDrops(source.dropped, dataset.dropped) };
+  dataset.dropped = mergeDrops(source.dropped, dataset.dropped);
   dataset.records = source.records;
   dataset.problems = [...source.problems, ...dataset.problems];
   const { features, split } = dataset;
@@ -314,21 +314,6 @@ async function collect(config: CollectConfig): Promise<CollectResult> {
   }, () => replaceFilesAtomic(copies));
   printSummary(manifest, config.out, dataset.problems);
   return { out: config.out, manifest, dataset };
-}
-
-/** `b`'s counts added to `a`'s reasons of the same name (the first few lines of both, in line order). */
-function mergeDrops(a: Dataset["dropped"], b: Dataset["dropped"]): Dataset["dropped"] {
-  const out: Dataset["dropped"] = {};
-  for (const [reason, d] of Object.entries(b)) {
-    const other = a[reason];
-    out[reason] = other
-      ? {
-        count: other.count + d.count,
-        lines: [...other.lines, ...d.lines].sort((x, y) => x - y).slice(0, IMDB_JOIN_DEFAULTS.keepLines),
-      }
-      : d;
-  }
-  return out;
 }
 
 const round = (s: number) => Math.round(s * 1000) / 1000;

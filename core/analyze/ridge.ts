@@ -65,11 +65,7 @@ export function fitRidge(
   }
   const means = sum.map((s) => s / n);
   const meanY = sumY / n;
-  const sds = new Float64Array(f);
-  for (let j = 0; j < f; j++) {
-    const v = gram[j * f + j] / n - means[j] * means[j];
-    sds[j] = v > 1e-12 * Math.max(1, means[j] * means[j]) ? Math.sqrt(v) : 0;
-  }
+  const sds = means.map((m, j) => columnSd(gram[j * f + j] / n, m));
   // A = ZᵀZ + λI (upper triangle filled from the raw sums), c = Zᵀ(y − ȳ).
   const a = new Float64Array(f * f);
   const c = new Float64Array(f);
@@ -90,6 +86,15 @@ export function fitRidge(
   const weights = choleskySolve(a, c, f);
   for (let j = 0; j < f; j++) if (sds[j] === 0) weights[j] = 0;
   return { means, sds, weights, intercept: meanY, lambda };
+}
+
+/**
+ * A column's population sd from its mean square and mean; 0 (the column is ignored) when the variance is only
+ * rounding error, so both forms of the fit leave out the same constant columns.
+ */
+function columnSd(meanSquare: number, mean: number): number {
+  const v = meanSquare - mean * mean;
+  return v > 1e-12 * Math.max(1, mean * mean) ? Math.sqrt(v) : 0;
 }
 
 /**
@@ -122,13 +127,8 @@ function fitRidgeDual(
   }
   const means = sum.map((v) => v / n);
   const meanY = sumY / n;
-  const sds = new Float64Array(f);
-  const scale = new Float64Array(f);
-  for (let j = 0; j < f; j++) {
-    const v = sumSq[j] / n - means[j] * means[j];
-    sds[j] = v > 1e-12 * Math.max(1, means[j] * means[j]) ? Math.sqrt(v) : 0;
-    scale[j] = sds[j] === 0 ? 0 : 1 / (sds[j] * sds[j]);
-  }
+  const sds = means.map((m, j) => columnSd(sumSq[j] / n, m));
+  const scale = sds.map((sd) => sd === 0 ? 0 : 1 / (sd * sd));
   // The non-zero entries column by column (local row numbers and values).
   const start = new Int32Array(f + 1);
   for (let j = 0; j < f; j++) start[j + 1] = start[j] + (scale[j] === 0 ? 0 : counts[j]);

@@ -31,6 +31,40 @@ export const CLEAN_DEFAULTS = {
   keepLines: 5,
 } as const satisfies Required<CleanOptions>;
 
+/** Count one row dropped for `reason` at source `line` in `dropped`, keeping the first `keepLines` lines. */
+export function countDrop(
+  dropped: Record<string, DropCount>,
+  reason: string,
+  line: number,
+  keepLines: number = CLEAN_DEFAULTS.keepLines,
+): void {
+  const d = (dropped[reason] ??= { count: 0, lines: [] });
+  d.count++;
+  if (d.lines.length < keepLines) d.lines.push(line);
+}
+
+/**
+ * The drops of `a` and `b` together (rows a source left out while reading, then cleaning's): counts of the same
+ * reason added, and of both their lines the first `keepLines` in line order.
+ */
+export function mergeDrops(
+  a: Record<string, DropCount>,
+  b: Record<string, DropCount>,
+  keepLines: number = CLEAN_DEFAULTS.keepLines,
+): Record<string, DropCount> {
+  const out = { ...a };
+  for (const [reason, d] of Object.entries(b)) {
+    const other = a[reason];
+    out[reason] = other
+      ? {
+        count: other.count + d.count,
+        lines: [...other.lines, ...d.lines].sort((x, y) => x - y).slice(0, keepLines),
+      }
+      : d;
+  }
+  return out;
+}
+
 /** The kept movies, in source order, and the drops by reason. */
 export interface CleanResult {
   kept: MovieRecord[];
@@ -61,11 +95,7 @@ export function cleanMovies(movies: MovieRecord[], map: ColumnMap, options: Clea
   const minVotes = options.minVotes ?? map.minVotes?.default ?? 0;
   const problems: string[] = [];
   const dropped: Record<string, DropCount> = {};
-  const drop = (reason: string, movie: MovieRecord) => {
-    const d = (dropped[reason] ??= { count: 0, lines: [] });
-    d.count++;
-    if (d.lines.length < keepLines) d.lines.push(movie.line);
-  };
+  const drop = (reason: string, movie: MovieRecord) => countDrop(dropped, reason, movie.line, keepLines);
   const keys = map.dedupeBy ?? ["id"];
   const seen = new Set<string>();
   const kept: MovieRecord[] = [];

@@ -10,7 +10,7 @@
  * @module
  */
 import type { DropCount } from "../artifacts.ts";
-import { DROP_REASONS } from "../collect/clean_movies.ts";
+import { CLEAN_DEFAULTS, countDrop, DROP_REASONS } from "../collect/clean_movies.ts";
 import { imdbDatasets } from "../collect/profiles.ts";
 import type { SourceTable } from "../collect/source_table.ts";
 import { IMDB_NULL, IMDB_TABLES, type ImdbTable } from "./imdb_tables.ts";
@@ -29,7 +29,7 @@ export interface ImdbJoinOptions {
 export const IMDB_JOIN_DEFAULTS = {
   titleTypes: ["movie"],
   minVotes: imdbDatasets.minVotes!.default,
-  keepLines: 5,
+  keepLines: CLEAN_DEFAULTS.keepLines,
 } as const satisfies Required<ImdbJoinOptions>;
 
 /** Why a title.basics row is not a movie of the table (beside cleaning's own reasons). */
@@ -126,8 +126,6 @@ export interface ImdbJoinResult {
   dropped: Record<string, DropCount>;
   /** title.basics rows read. */
   records: number;
-  /** Rows read per table. */
-  rows: Partial<Record<ImdbTable, number>>;
   /** Malformed rows skipped per table (title.basics ones are also in `dropped`, as "malformed cell"). */
   skipped: Partial<Record<ImdbTable, number>>;
   /** The first few malformed rows: "Cannot read FILE, line N, column C: …". */
@@ -176,13 +174,8 @@ export function createImdbJoin(options: ImdbJoinOptions = {}): ImdbJoin {
   const crewSeen = new Set<number>();
   const problems: string[] = [];
   const skipped: Partial<Record<ImdbTable, number>> = {};
-  let records = 0;
 
-  const drop = (reason: string, line: number) => {
-    const d = dropped[reason] ??= { count: 0, lines: [] };
-    d.count++;
-    if (d.lines.length < keepLines) d.lines.push(line);
-  };
+  const drop = (reason: string, line: number) => countDrop(dropped, reason, line, keepLines);
   const columnOf = (table: ImdbTable, name: string) => index[table]!.get(name)!;
   const fail = (table: ImdbTable, line: number, column: string, raw: string, why: string): never => {
     throw new MalformedRow(
@@ -235,7 +228,6 @@ export function createImdbJoin(options: ImdbJoinOptions = {}): ImdbJoin {
       ratings.set(id, Math.round(rating * 10) + 1000 * votes);
     },
     basics(cells, line) {
-      records++;
       const id = idOf("basics", cells, line, "tconst");
       const type = cells[columnOf("basics", "titleType")] ?? "";
       if (!types.has(type)) return drop(IMDB_DROP_REASONS.type, line);
@@ -414,8 +406,7 @@ export function createImdbJoin(options: ImdbJoinOptions = {}): ImdbJoin {
       return {
         table: { name, header: [...IMDB_JOINED_COLUMNS], records: out },
         dropped,
-        records,
-        rows,
+        records: rows.basics ?? 0,
         skipped,
         problems,
       };

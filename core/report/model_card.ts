@@ -130,9 +130,8 @@ function topShares(input: CardInput, prefix: string, top: number): [string, numb
 export function modelCard(input: CardInput): Report["card"] {
   const { manifest, encoders, rows, trainSummary: summary } = input;
   const years = rows.map((r) => r.year).filter((y): y is number => y !== null);
-  const period = years.length
-    ? { from: extent(years).min, to: extent(years).max, median: median(years) }
-    : null;
+  const { min, max } = extent(years);
+  const period = years.length ? { from: min, to: max, median: median(years) } : null;
   const composition: Report["card"]["composition"] = [];
   const share = (label: string, entries: [string, number][]) => {
     if (entries.length) {

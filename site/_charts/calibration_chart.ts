@@ -21,7 +21,8 @@ export function calibrationChart(
   { document, level }: { document: PlotDocument; level: number },
 ): Html {
   const values = points.flatMap((p) => [p.actual, p.predicted]);
-  const lo = Math.floor(extent(values).min), hi = Math.ceil(extent(values).max);
+  const { min, max } = extent(values);
+  const lo = Math.floor(min), hi = Math.ceil(max);
   const { fit, bins } = calibration;
   const withBars = bins.filter((b) => b.low !== null && b.high !== null);
   const svg = Plot.plot({

@@ -20,8 +20,9 @@ export function scatterChart(
 ): Html {
   const values = points.flatMap((p) => [p.actual, p.predicted]);
   const thin = thinPoints(points);
-  const lo = Math.floor(extent(values).min);
-  const hi = Math.ceil(extent(values).max);
+  const { min, max } = extent(values);
+  const lo = Math.floor(min);
+  const hi = Math.ceil(max);
   const svg = Plot.plot({
     ...chartOptions(document, 560, {
       domain: [lo, hi],
