@@ -65,7 +65,12 @@ export function tabmSpecFor(
   const y = scaleTargets(data.targets, target);
   const encode = cfg.targetEncoding === "on" ||
     (cfg.targetEncoding === "auto" && !data.featureNames.some((n) => featureGroup(n) === "te"));
-  const options = { bins: cfg.bins, embedding: cfg.embedding, targets: encode ? y : null };
+  const options = {
+    bins: cfg.bins,
+    embedding: cfg.embedding,
+    wordVectors: cfg.wordVectors,
+    targets: encode ? y : null,
+  };
   return {
     format: "tabm",
     inputs: fitTabmInputs(data.x, featureLayout(data.featureNames), bag.train, options),

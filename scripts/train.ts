@@ -124,6 +124,10 @@ function specFor(preset: PresetName): CliSpec<TrainConfig> {
         description:
           "tabm: embedding width of categorical fields of more than 1024 columns (0 = flags, -1 = target encoding only)",
       },
+      wordVectors: {
+        description:
+          "tabm: read collect's keyword word vectors (off: only the keywords' target encoding, if any)",
+      },
       targetEncoding: {
         description:
           "tabm: encode every categorical field by its smoothed mean target too (auto: when the features have none)",

@@ -92,6 +92,13 @@ export interface TabmInputOptions {
    */
   minCount?: number;
   /**
+   * Read collect's keyword word vectors (the mean vector, or the seed's per-slot vectors). Off, they are left
+   * out: Word2Vec fitted on a few thousand keyword lists gives near-unique vectors that a network memorises
+   * (the seed's 300 dimensions: 0.73 → 0.67 test RMSE without them); the keywords' target encoding, where the
+   * features have one, stays. @default true
+   */
+  wordVectors?: boolean;
+  /**
    * Encode every categorical field by the smoothed mean of these standardised targets (one per matrix row; the
    * fitting rows' are used) — for feature sets that have no target encoding of their own. @default null
    */
@@ -164,7 +171,15 @@ export function fitTabmInputs(
   rows: readonly number[],
   options: TabmInputOptions = {},
 ): TabmInputSpec {
-  const { bins = 16, raw = true, embedding = 16, embedAbove = 1024, minCount = 2, targets = null } = options;
+  const {
+    bins = 16,
+    raw = true,
+    embedding = 16,
+    embedAbove = 1024,
+    minCount = 2,
+    wordVectors = true,
+    targets = null,
+  } = options;
   if (m.shape[1] !== layout.width) {
     throw new TypeError(
       `Cannot fit the inputs: the matrix has ${m.shape[1]} columns, the layout ${layout.width}`,
@@ -203,7 +218,7 @@ export function fitTabmInputs(
   const hot = embedding < 0
     ? []
     : layout.fields.filter((f) => !embedded.includes(f)).flatMap((f) => f.columns).filter(seen);
-  const slots = layout.slots.filter((s) => s.length > 0);
+  const slots = wordVectors ? layout.slots.filter((s) => s.length > 0) : [];
   const pooled = slots.length > 0
     ? poolSlots(m, slots, rows)
     : { data: new Float32Array(0), shape: [0, 0] as const };
@@ -217,7 +232,7 @@ export function fitTabmInputs(
     continuous: { ...scaling, edges, ordinals },
     raw: raw || bins <= 0,
     flags: [...layout.flag, ...hot].sort((a, b) => a - b),
-    vectors: fitScaling(m, layout.vector, rows),
+    vectors: fitScaling(m, wordVectors ? layout.vector : [], rows),
     slots: slots.map((s) => [...s]),
     pooled: pooledScaling,
     fields: embedded.map((f) => ({

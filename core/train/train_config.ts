@@ -73,6 +73,8 @@ export interface PresetValues {
    * as one-hot flags; 0: every field as flags; below 0: one-hot columns not read, only their target encoding).
    */
   embedding: number;
+  /** A `tabm` model reads collect's keyword word vectors (off: left out, see `TabmInputOptions.wordVectors`). */
+  wordVectors: boolean;
   /**
    * A `tabm` model encodes every categorical field by its smoothed mean target (out of fold in training): `on`,
    * `off`, or `auto` (on when collect's features carry no target encoding of their own, as the seed's).
@@ -146,6 +148,7 @@ const NO_TABM = {
   memberSample: 1,
   bins: 0,
   embedding: 0,
+  wordVectors: true,
   targetEncoding: "off",
   schedule: "constant",
 } as const;
@@ -165,6 +168,7 @@ export const TRAIN_PRESETS: Record<PresetName, PresetValues> = {
     memberSample: 1,
     bins: 16,
     embedding: 16,
+    wordVectors: false,
     targetEncoding: "auto",
     schedule: "cosine",
     epochs: 20,

@@ -144,3 +144,14 @@ Deno.test("keyword slot vectors are read as the mean of a row's non-empty slots"
   assertEquals(denseWidth(spec), 2);
   assertEquals(spec.pooled.center, [3.5, 4.5]);
 });
+
+Deno.test("without word vectors, neither the mean keyword vector nor the seed's slot vectors are read", () => {
+  const names = ["num:x", "kw:0", "kw:1", "kw:1_0", "kw:1_1", "kw:2_0", "kw:2_1"];
+  const layout = featureLayout(names);
+  const m: Matrix = { data: Float32Array.from([1, 2, 3, 4, 5, 6, 7, 2, 3, 4, 5, 6, 7, 8]), shape: [2, 7] };
+  const read = fitTabmInputs(m, layout, [0, 1], { bins: 0 });
+  assertEquals(denseWidth(read), 1 + 2 + 2, "the number, the mean vector and the pooled slots");
+  const skipped = fitTabmInputs(m, layout, [0, 1], { bins: 0, wordVectors: false });
+  assertEquals([skipped.vectors.columns, skipped.slots, denseWidth(skipped)], [[], [], 1]);
+  assertEquals(Array.from(prepareBatch(skipped, m, [1]).dense), [Math.fround(smoothClip(1))]);
+});
