@@ -218,7 +218,8 @@ export function fitTabmInputs(
   const hot = embedding < 0
     ? []
     : layout.fields.filter((f) => !embedded.includes(f)).flatMap((f) => f.columns).filter(seen);
-  const slots = wordVectors ? layout.slots.filter((s) => s.length > 0) : [];
+  const keywordSlots = layout.slots.filter((s) => s.length > 0);
+  const slots = wordVectors ? keywordSlots : [];
   const pooled = slots.length > 0
     ? poolSlots(m, slots, rows)
     : { data: new Float32Array(0), shape: [0, 0] as const };
@@ -241,7 +242,9 @@ export function fitTabmInputs(
       rare: f.columns.filter((c) => !seen(c)),
     })),
     embedding: embedded.length > 0 ? embedding : 0,
-    targets: targets && layout.fields.length > 0 ? fitCategoryTargets(m, layout.fields, rows, targets) : null,
+    targets: targets && (layout.fields.length > 0 || keywordSlots.length > 0)
+      ? fitCategoryTargets(m, layout.fields, rows, targets, 10, keywordSlots)
+      : null,
   };
 }
 

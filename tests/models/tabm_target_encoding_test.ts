@@ -100,3 +100,30 @@ Deno.test("a year encoded one-hot is also read as one ordered number (missing wh
   assertTrue(batch.dense[0] < 0, "1990 is below the median");
   assertEquals(batch.dense[1], 0, "an unknown year is the median");
 });
+
+Deno.test("the seed's keyword slots are one more field: a slot's vector is its keyword, in any slot", () => {
+  // Two slots of 2 dims; keyword a = [1, 2], b = [3, 4], c = [5, 6] (only in row 3, not fitted); [0, 0] is empty.
+  const names = ["kw:1_0", "kw:1_1", "kw:2_0", "kw:2_1"];
+  const m: Matrix = {
+    data: Float32Array.from([[1, 2, 3, 4], [3, 4, 0, 0], [0, 0, 1, 2], [5, 6, 1, 2]].flat()),
+    shape: [4, 4],
+  };
+  const y = Float32Array.from([1, 2, 3, 10]);
+  const layout = featureLayout(names);
+  const targets = fitCategoryTargets(m, layout.fields, [0, 1, 2], y, 1, layout.slots);
+  assertEquals(targets.fields.map((f) => [f.name, f.keys.length]), [["keywords", 2]]);
+  const out = new Float32Array(TARGET_FEATURES);
+  writeTargetFeatures(targets, m, 0, out, 0);
+  // a: rows 0 and 2 (slot 1, then slot 2) → (1 + 3) / (2 + 1); b: rows 0 and 1 → (1 + 2) / (2 + 1).
+  assertAlmostEquals(out[0], (4 / 3 + 3 / 3) / 2, 1e-6);
+  assertAlmostEquals(out[1], Math.log1p(2), 1e-6);
+  writeTargetFeatures(targets, m, 3, out, 0);
+  assertAlmostEquals(out[0], 4 / 3, 1e-6, "row 3's unknown keyword c is left out");
+  const spec = fitTabmInputs(m, layout, [0, 1, 2], { bins: 0, targets: y, wordVectors: false });
+  const loaded = JSON.parse(JSON.stringify(spec));
+  assertEquals(
+    Array.from(prepareBatch(loaded, m, [0, 3]).dense),
+    Array.from(prepareBatch(spec, m, [0, 3]).dense),
+  );
+  assertEquals(denseWidth(spec), TARGET_FEATURES, "the keywords' encoding and count, and no word vectors");
+});
