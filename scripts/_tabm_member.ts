@@ -3,8 +3,8 @@
  * training rows, train with `fitTabm`, and after every epoch write `best/` first when the epoch improved, then
  * `epoch-N/` (`model.json` + `weights.bin` in the tabm format, `optimizer.bin`, `state.json`), then prune. A
  * rerun continues from the newest intact checkpoint while the resume policy allows it, and ends with the
- * weights of an uninterrupted run. On the CPU backends the bags train in parallel, one worker per core (wasm
- * runs on one thread): the same weights as one after another.
+ * weights of an uninterrupted run. On the CPU backends the bags train in parallel, one worker per bag (up to two
+ * per core; wasm runs on one thread): the same weights as one after another.
  *
  * @module
  */
@@ -214,8 +214,9 @@ export async function trainTabmMember(
 }
 
 /**
- * Workers that train bags in parallel: `asked` (0: one per core) on the CPU backends, at most one per bag; one
- * (in this thread) on the GPU backends.
+ * Workers that train bags in parallel: `asked` on the CPU backends, at most one per bag; 0: one per bag up to two
+ * per core, so that the bags share the cores and finish together (3 bags on 2 cores as 2 + 1 leave a core idle
+ * for a third of the run: 15.1 s against 13.1 s with 3 workers); one (in this thread) on the GPU backends.
  */
 export function workerCount(
   backend: string,
@@ -224,7 +225,7 @@ export function workerCount(
   cores = navigator.hardwareConcurrency ?? 1,
 ): number {
   if (backend !== "wasm" && backend !== "cpu") return 1;
-  return Math.max(1, Math.min(bags, asked > 0 ? asked : cores));
+  return Math.max(1, Math.min(bags, asked > 0 ? asked : 2 * cores));
 }
 
 /** What the main thread sends a worker, per bag (the matrix in shared memory, not copied). */

@@ -95,7 +95,8 @@ function specFor(preset: PresetName): CliSpec<TrainConfig> {
       },
       fresh: { description: "Delete the checkpoints of the stages run and start over instead of resuming" },
       workers: {
-        description: "Bags a tabm run trains at once on wasm/cpu, one worker each (0 = one per core)",
+        description:
+          "Bags a tabm run trains at once on wasm/cpu, one worker each (0 = one per bag, up to two per core)",
       },
       keepCheckpoints: { description: "Epoch checkpoints kept per model (0 = all; best/ is always kept)" },
       autoencoder: { description: "Train an auto-encoder first and fit the regressors on its codes" },
