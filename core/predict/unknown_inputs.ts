@@ -68,6 +68,8 @@ export function unknownInputs(
       case "onehot": {
         if (b.source.role === "category") usedCategories.add(b.source.name);
         if (b.source.role === "number") usedNumbers.add(b.source.name);
+        // The record's `year` is also `numbers.year` (movieFromInput): the seed's year one-hot reads it.
+        if (b.source.role === "year") usedNumbers.add("year");
         const field = sourceField(b.source);
         const vocab = new Set(b.vocab);
         for (const v of movieValues(movie, b.source)) {

@@ -174,3 +174,11 @@ Deno.test("predictMovies() gives every score its conformal intervals when the en
   const [bare] = await predictMovies([movieFromInput({ title: "A" })], { ...ensemble, conformal: null }, tf);
   assertEquals(bare.intervals, []);
 });
+
+Deno.test("a model that reads the year one-hot (the seed's features) does not call numbers.year ignored", () => {
+  const seed = fitEncoders(movies, imdb5000, { preset: "seed", wordDim: 2 });
+  const movie = movieFromInput({ title: "New", year: 2012, numbers: { shoe_size: 44 } });
+  const fields = unknownInputs(movie, seed, words).map((u) => u.field);
+  assertEquals(fields.includes("numbers.year"), false);
+  assertEquals(fields.includes("numbers.shoe_size"), true, "a number no block reads still is");
+});
