@@ -79,6 +79,7 @@ export function tabmSpecFor(
     activation: cfg.activation as TabmSpec["activation"],
     sharing: cfg.sharing as TabmSpec["sharing"],
     firstAdapter: false,
+    inputScale: cfg.inputScale,
     clamp: bag.train.length > 0 ? [(lo - target.mean) / target.sd, (hi - target.mean) / target.sd] : null,
   };
 }

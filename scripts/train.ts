@@ -125,6 +125,10 @@ function specFor(preset: PresetName): CliSpec<TrainConfig> {
         description:
           "tabm: embedding width of categorical fields of more than 1024 columns (0 = flags, -1 = target encoding only)",
       },
+      inputScale: {
+        description:
+          "tabm: learn a scale per input in front of the first layer (RealMLP's, 6× the learning rate)",
+      },
       wordVectors: {
         description:
           "tabm: read collect's keyword word vectors (off: only the keywords' target encoding, if any)",

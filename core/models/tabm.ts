@@ -45,6 +45,11 @@ export interface TabmSpec {
   sharing: typeof TABM_SHARINGS[number];
   /** `batch` sharing: members scale the first layer's inputs by their own r (else only its output, by s). */
   firstAdapter: boolean;
+  /**
+   * A learnable scale per dense input (`first/scale`, starting at 1), shared by the members, in front of the first
+   * layer (RealMLP's scaling layer, Holzmüller et al. 2024). Absent: none (models saved before it).
+   */
+  inputScale?: boolean;
   /** Each member's output is clamped to this range (the training targets', standardised); `null`: none. */
   clamp: [number, number] | null;
 }
@@ -163,7 +168,13 @@ export function tabmForward(
   const fields = spec.inputs.fields.length;
   // The first layer reads two parts: the dense inputs (data: no gradient) and the fields' embeddings.
   const parts: FirstPart[] = [];
-  if (width > 0) parts.push({ x: input.dense, name: "w", data: true });
+  if (width > 0) {
+    parts.push(
+      spec.inputScale
+        ? { x: tf.mul(input.dense, w("first/scale")) as tfjs.Tensor2D, name: "w", data: false }
+        : { x: input.dense, name: "w", data: true },
+    );
+  }
   if (fields > 0) {
     const bags = ops.embeddingBag(w("embed/w") as tfjs.Tensor2D, input);
     parts.push({
@@ -316,6 +327,7 @@ export function tabmWeightShapes(spec: TabmSpec): [string, number[]][] {
   if (embedded > 0) shapes.push(["embed/w", [embeddingRows(spec.inputs), spec.inputs.embedding]]);
   const out = spec.sharing === "packed" ? k * h0 : h0;
   if (dense > 0) shapes.push(["first/w", [dense, out]]);
+  if (dense > 0 && spec.inputScale) shapes.push(["first/scale", [dense]]);
   if (embedded > 0) shapes.push(["first/e", [embedded, out]]);
   if (spec.sharing === "packed") {
     shapes.push(["block0/b", [k, h0]]);
@@ -341,7 +353,7 @@ export function tabmWeightShapes(spec: TabmSpec): [string, number[]][] {
 /**
  * Initial weights, as host arrays (the caller makes tensors or variables of them): matrices and biases uniform
  * in ±1/√fan-in (TabM's initialisation; a member's biases start equal); embeddings 0, so that a category never
- * met in training adds nothing; adapters 1, except the first one, which makes the members differ: random signs
+ * met in training adds nothing; adapters and the input scale 1, except the first one, which makes the members differ: random signs
  * on the first adapter r, or on s of the first layer when there is no r.
  * The same spec and seed give the same weights everywhere.
  */

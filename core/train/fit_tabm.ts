@@ -237,7 +237,17 @@ export function tabmVariables(
   return out;
 }
 
-/** AdamW's groups for a tabular model: weight decay on the weight matrices only (not on adapters or biases). */
-export function tabmDecayGroups(name: string): { decay: boolean } {
+/**
+ * Learning-rate factor of the input scale (`first/scale`): RealMLP's, which trains its scaling layer 6× faster
+ * than the rest (pytabkit's `RealMLP_TD` defaults).
+ */
+export const INPUT_SCALE_LR_FACTOR = 6;
+
+/**
+ * AdamW's groups for a tabular model: weight decay on the weight matrices only (not on adapters, biases or the
+ * input scale), and the input scale's learning-rate factor.
+ */
+export function tabmDecayGroups(name: string): { decay: boolean; lrFactor?: number } {
+  if (name === "first/scale") return { decay: false, lrFactor: INPUT_SCALE_LR_FACTOR };
   return { decay: isTabmMatrix(name) };
 }

@@ -73,6 +73,8 @@ export interface PresetValues {
    * as one-hot flags; 0: every field as flags; below 0: one-hot columns not read, only their target encoding).
    */
   embedding: number;
+  /** A `tabm` model learns a scale per dense input in front of its first layer (`TabmSpec.inputScale`). */
+  inputScale: boolean;
   /** A `tabm` model reads collect's keyword word vectors (off: left out, see `TabmInputOptions.wordVectors`). */
   wordVectors: boolean;
   /**
@@ -148,6 +150,7 @@ const NO_TABM = {
   memberSample: 1,
   bins: 0,
   embedding: 0,
+  inputScale: false,
   wordVectors: true,
   targetEncoding: "off",
   schedule: "constant",
@@ -168,6 +171,7 @@ export const TRAIN_PRESETS: Record<PresetName, PresetValues> = {
     memberSample: 1,
     bins: 16,
     embedding: 16,
+    inputScale: true,
     wordVectors: false,
     targetEncoding: "auto",
     schedule: "cosine",

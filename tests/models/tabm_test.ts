@@ -179,9 +179,9 @@ Deno.test("the training ops give the same values and gradients as tfjs's dense p
   e.grads[bm.name].dataSync().forEach((g, i) => assertAlmostEquals(g, gf[i], 1e-4));
 });
 
-for (const sharing of ["batch", "packed"] as const) {
-  Deno.test(`a model saved and loaded (tabm files, ${sharing}) predicts exactly the same; a wrong shape is refused`, async () => {
-    const s = spec(3, 3, [8, 6], false, sharing);
+for (const [sharing, inputScale] of [["batch", false], ["packed", false], ["batch", true]] as const) {
+  Deno.test(`a model saved and loaded (tabm files, ${sharing}${inputScale ? ", input scale" : ""}) predicts exactly the same; a wrong shape is refused`, async () => {
+    const s = { ...spec(3, 3, [8, 6], false, sharing), inputScale };
     const w = tensors(s, 9);
     const { json, data } = await encodeTabm(tf, s, w);
     assertEquals(json.format, "tabm");
@@ -203,4 +203,24 @@ Deno.test("the same spec and seed give the same initial weights; another seed do
   const a = initTabmWeights(s, 1);
   assertEquals(initTabmWeights(s, 1), a);
   assertTrue(JSON.stringify(initTabmWeights(s, 2)["first/w"].data) !== JSON.stringify(a["first/w"].data));
+});
+
+Deno.test("the input scale multiplies each dense input: the same as scaling the first layer's rows", async () => {
+  for (const sharing of ["batch", "packed"] as const) {
+    const plain = spec(3, 3, [8, 6], false, sharing);
+    const scaled: TabmSpec = { ...plain, inputScale: true };
+    const w = tensors(scaled, 4);
+    const d = denseWidth(plain.inputs);
+    assertEquals(w["first/scale"].shape, [d]);
+    assertEquals(Array.from(w["first/scale"].dataSync()), new Array(d).fill(1), "it starts at 1");
+    const scale = tf.randomUniform([d], 0.5, 2, "float32", 5);
+    const withScale = { ...w, "first/scale": scale };
+    const folded = { ...w, "first/w": tf.mul(w["first/w"], tf.expandDims(scale, 1)) };
+    delete (folded as TabmWeights)["first/scale"];
+    const x = matrix();
+    const a = await tabmPredictRows(tf, scaled, withScale, x);
+    const b = await tabmPredictRows(tf, plain, folded, x);
+    a.forEach((v, i) => assertAlmostEquals(v, b[i], 1e-5));
+    tf.dispose([...Object.values(w), scale, folded["first/w"]]);
+  }
 });

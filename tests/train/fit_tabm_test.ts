@@ -41,6 +41,7 @@ function data(): TabmData & { spec: TabmSpec } {
     activation: "relu",
     sharing: "batch",
     firstAdapter: false,
+    inputScale: true,
     clamp: null,
   };
   return {
@@ -97,6 +98,7 @@ async function train(epochs: number, from?: Snapshot, killAt?: number) {
     return killed;
   });
   const out = {
+    names,
     state,
     weights: names.map((n) => weights[n].dataSync() as Float32Array),
     moments: optimizer.weights().map((w) => w.tensor.dataSync() as Float32Array),
@@ -110,11 +112,14 @@ async function train(epochs: number, from?: Snapshot, killAt?: number) {
 
 Deno.test("fitTabm() learns a non-linear function: validation loss far below the target's variance", async () => {
   const before = tf.memory().numTensors;
-  const { state, val } = await train(12);
+  const whole = await train(12);
+  const { state, val } = whole;
   assertEquals(state.epoch, 12);
   assertEquals(state.losses.length, 12);
   assertTrue(state.losses[11] < state.losses[0] / 3, `training loss fell: ${state.losses}`);
   assertTrue(val! < 0.5, `validation MSE ${val}`);
+  const scale = whole.weights[whole.names.indexOf("first/scale")];
+  assertTrue(scale.some((v) => Math.abs(v - 1) > 1e-3), "the input scale learned (it starts at 1)");
   assertEquals(tf.memory().numTensors, before, "no tensors left behind");
 });
 
@@ -126,4 +131,10 @@ Deno.test("fitTabm() is deterministic, and a run resumed from its saved state en
   const resumed = await train(6, half);
   assertEquals(resumed.weights, whole.weights);
   assertEquals(resumed.state.losses, whole.state.losses);
+});
+
+Deno.test("the input scale learns 6× faster than the rest and is not decayed; weight matrices are", () => {
+  assertEquals(tabmDecayGroups("first/scale"), { decay: false, lrFactor: 6 });
+  assertEquals(tabmDecayGroups("first/w"), { decay: true });
+  assertEquals(tabmDecayGroups("block1/r"), { decay: false });
 });
