@@ -169,11 +169,12 @@ export function tabmForward(
   // The first layer reads two parts: the dense inputs (data: no gradient) and the fields' embeddings.
   const parts: FirstPart[] = [];
   if (width > 0) {
-    parts.push(
-      spec.inputScale
-        ? { x: tf.mul(input.dense, w("first/scale")) as tfjs.Tensor2D, name: "w", data: false }
-        : { x: input.dense, name: "w", data: true },
-    );
+    parts.push({
+      x: input.dense,
+      name: "w",
+      data: true,
+      scale: spec.inputScale ? w("first/scale") : undefined,
+    });
   }
   if (fields > 0) {
     const bags = ops.embeddingBag(w("embed/w") as tfjs.Tensor2D, input);
@@ -193,7 +194,16 @@ export function tabmForward(
 type Weight = (name: string) => tfjs.Tensor;
 type Activation = (h: tfjs.Tensor3D) => tfjs.Tensor3D;
 /** A part of the first layer's input: `first/<name>` holds its weights (`first/r<name>` its adapter). */
-type FirstPart = { x: tfjs.Tensor2D; name: string; data: boolean };
+type FirstPart = { x: tfjs.Tensor2D; name: string; data: boolean; scale?: tfjs.Tensor };
+
+/**
+ * The first layer's weights of a part: `first/<name>`, each row times its input's scale when the part has one
+ * (`(x∘scale)·W = x·(scale∘W)`: the scale's gradient then needs no gradient of the data, only W's).
+ */
+function firstWeights(tf: TabmTf, w: Weight, { name, scale }: FirstPart): tfjs.Tensor2D {
+  const weights = w(`first/${name}`) as tfjs.Tensor2D;
+  return scale ? tf.mul(weights, tf.expandDims(scale, 1)) as tfjs.Tensor2D : weights;
+}
 
 /** What the layers of either sharing read. */
 interface Layers {
@@ -213,8 +223,9 @@ function batchEnsembleLayers({ tf, spec, w, parts, ops, act, dropout }: Layers):
   const n = parts[0].x.shape[0];
   const [h0] = spec.hidden;
   // First layer: [n, k, h0] (or [n, 1, h0] before the members' s and b when there is no first adapter).
-  const products = parts.map(({ x, name, data }) => {
-    const weights = w(`first/${name}`) as tfjs.Tensor2D;
+  const products = parts.map((part) => {
+    const { x, name, data } = part;
+    const weights = firstWeights(tf, w, part);
     if (!spec.firstAdapter) return tf.expandDims(ops.matMul(x, weights, !data), 1) as tfjs.Tensor3D;
     const scaled = tf.reshape(tf.mul(tf.expandDims(x, 1), w(`first/r${name}`)), [n * k, x.shape[1]]);
     return tf.reshape(ops.matMul(scaled as tfjs.Tensor2D, weights, true), [n, k, h0]) as tfjs.Tensor3D;
@@ -238,9 +249,7 @@ function packedLayers({ tf, spec, w, parts, ops, act, dropout }: Layers): tfjs.T
   const n = parts[0].x.shape[0];
   const [h0] = spec.hidden;
   // The members' first layers side by side: [n, k · h0] → [k, n, h0].
-  const products = parts.map(({ x, name, data }) =>
-    ops.matMul(x, w(`first/${name}`) as tfjs.Tensor2D, !data)
-  );
+  const products = parts.map((part) => ops.matMul(part.x, firstWeights(tf, w, part), !part.data));
   const sum = products.length > 1 ? tf.add(products[0], products[1]) : products[0];
   const first = tf.reshape(sum, [n, k, h0]);
   let h = act(tf.transpose(tf.add(first, w("block0/b")), [1, 0, 2]) as tfjs.Tensor3D);
