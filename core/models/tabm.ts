@@ -362,8 +362,8 @@ export function tabmWeightShapes(spec: TabmSpec): [string, number[]][] {
 /**
  * Initial weights, as host arrays (the caller makes tensors or variables of them): matrices and biases uniform
  * in ±1/√fan-in (TabM's initialisation; a member's biases start equal); embeddings 0, so that a category never
- * met in training adds nothing; adapters and the input scale 1, except the first one, which makes the members differ: random signs
- * on the first adapter r, or on s of the first layer when there is no r.
+ * met in training adds nothing; the input scale 1; adapters 1, except the first one, which makes the members
+ * differ: random signs on the first adapter r, or on s of the first layer when there is no r.
  * The same spec and seed give the same weights everywhere.
  */
 export function initTabmWeights(

@@ -12,6 +12,7 @@ import type { FeatureLayout } from "../features/feature_layout.ts";
 import {
   type CategoryTargets,
   fitCategoryTargets,
+  nonZero,
   TARGET_FEATURES,
   writeTargetFeatures,
 } from "./tabm_target_encoding.ts";
@@ -243,7 +244,7 @@ export function fitTabmInputs(
     })),
     embedding: embedded.length > 0 ? embedding : 0,
     targets: targets && (layout.fields.length > 0 || keywordSlots.length > 0)
-      ? fitCategoryTargets(m, layout.fields, rows, targets, 10, keywordSlots)
+      ? fitCategoryTargets(m, layout.fields, rows, targets, { slots: keywordSlots })
       : null,
   };
 }
@@ -288,7 +289,7 @@ export function poolSlots(m: Matrix, slots: readonly number[][], rows: readonly 
     let n = 0;
     for (const slot of slots) {
       const base = r * width;
-      if (!slot.some((c) => m.data[base + c] !== 0)) continue;
+      if (!nonZero(m, r, slot)) continue;
       n++;
       for (let d = 0; d < dim; d++) out[i * dim + d] += m.data[base + slot[d]];
     }

@@ -39,6 +39,14 @@ export interface CategoryTargets {
 /** Features per field: the encoding and its log count. */
 export const TARGET_FEATURES = 2;
 
+/** Options of {@link fitCategoryTargets}. */
+export interface CategoryTargetOptions {
+  /** Pseudo-count m of the smoothing. @default 10 */
+  smoothing?: number;
+  /** Word-vector slots (the seed's keyword slots), fitted as one more field, `keywords`. @default [] */
+  slots?: readonly number[][];
+}
+
 /** Options of {@link outOfFoldTargets}. */
 export interface OutOfFoldOptions {
   /** @default 5 */
@@ -59,7 +67,8 @@ export function vectorHash(m: Matrix, r: number, columns: readonly number[]): nu
   return h >>> 0;
 }
 
-function nonZero(m: Matrix, r: number, columns: readonly number[]): boolean {
+/** Whether any of `columns` of row `r` is non-zero (a word-vector slot holding a keyword). */
+export function nonZero(m: Matrix, r: number, columns: readonly number[]): boolean {
   const base = r * m.shape[1];
   return columns.some((c) => m.data[base + c] !== 0);
 }
@@ -136,17 +145,17 @@ export function writeTargetFeatures(
 
 /**
  * Fit the statistics of `fields` on `rows` (standardised targets `y`, one per matrix row). Columns with the same
- * key (`CategoryField.keys`: an actor at any billing position) share their statistics. With word-vector `slots`
- * (the seed's keyword slots), the vectors seen in `rows` are one more field, `keywords`.
+ * key (`CategoryField.keys`: an actor at any billing position) share their statistics. With word-vector `slots`,
+ * the vectors seen in `rows` are one more field, `keywords`.
  */
 export function fitCategoryTargets(
   m: Matrix,
   fields: readonly CategoryField[],
   rows: readonly number[],
   y: Float32Array,
-  smoothing = 10,
-  slots: readonly number[][] = [],
+  options: CategoryTargetOptions = {},
 ): CategoryTargets {
+  const { smoothing = 10, slots = [] } = options;
   const keyIndex = new Map<string, number>();
   const index = (key: string) => {
     if (!keyIndex.has(key)) keyIndex.set(key, keyIndex.size);

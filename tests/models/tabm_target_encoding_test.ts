@@ -43,7 +43,7 @@ Deno.test("an actor's columns at every billing position share one key", () => {
 
 Deno.test("target encoding is the smoothed mean target of a row's values, fitted on the given rows", () => {
   const layout = featureLayout(NAMES);
-  const targets = fitCategoryTargets(M, layout.fields, [0, 1, 2, 3, 4], Y, 2);
+  const targets = fitCategoryTargets(M, layout.fields, [0, 1, 2, 3, 4], Y, { smoothing: 2 });
   // Actor X: rows 0, 1 (as actor 2), 2, 4 → targets 1, -1, 2, 3; Y: rows 1, 3 → -1, -2.
   const out = new Float32Array(3 * TARGET_FEATURES);
   writeTargetFeatures(targets, M, 1, out, 0);
@@ -110,7 +110,7 @@ Deno.test("the seed's keyword slots are one more field: a slot's vector is its k
   };
   const y = Float32Array.from([1, 2, 3, 10]);
   const layout = featureLayout(names);
-  const targets = fitCategoryTargets(m, layout.fields, [0, 1, 2], y, 1, layout.slots);
+  const targets = fitCategoryTargets(m, layout.fields, [0, 1, 2], y, { smoothing: 1, slots: layout.slots });
   assertEquals(targets.fields.map((f) => [f.name, f.keys.length]), [["keywords", 2]]);
   const out = new Float32Array(TARGET_FEATURES);
   writeTargetFeatures(targets, m, 0, out, 0);

@@ -112,13 +112,12 @@ async function train(epochs: number, from?: Snapshot, killAt?: number) {
 
 Deno.test("fitTabm() learns a non-linear function: validation loss far below the target's variance", async () => {
   const before = tf.memory().numTensors;
-  const whole = await train(12);
-  const { state, val } = whole;
+  const { names, state, val, weights } = await train(12);
   assertEquals(state.epoch, 12);
   assertEquals(state.losses.length, 12);
   assertTrue(state.losses[11] < state.losses[0] / 3, `training loss fell: ${state.losses}`);
   assertTrue(val! < 0.5, `validation MSE ${val}`);
-  const scale = whole.weights[whole.names.indexOf("first/scale")];
+  const scale = weights[names.indexOf("first/scale")];
   assertTrue(scale.some((v) => Math.abs(v - 1) > 1e-3), "the input scale learned (it starts at 1)");
   assertEquals(tf.memory().numTensors, before, "no tensors left behind");
 });
