@@ -12,6 +12,7 @@ import { batchTensors, isTabmMatrix, tabmForward, type TabmSpec, type TabmWeight
 import type { Matrix, SparseRows } from "../models/tabm_inputs.ts";
 import type { AdamW } from "./adamw.ts";
 import { endEpoch, type EpochHook, isFinished, type TrainingState } from "./fit_model.ts";
+import { dropoutMask } from "./dropout_mask.ts";
 import { type ScheduleName, scheduleValue } from "./schedule.ts";
 import { TRAINING_OPS } from "./tabm_ops.ts";
 import type { WeightAverage } from "./weight_average.ts";
@@ -117,12 +118,9 @@ function batchWeights(mask: Uint8Array, rows: readonly number[], k: number): Flo
   return out;
 }
 
-function dropoutMask(shape: number[], rate: number, seed: number): tf.Tensor {
-  const rng = createRandom(seed);
-  const mask = new Float32Array(shape.reduce((a, b) => a * b, 1));
-  const keep = 1 / (1 - rate);
-  for (let i = 0; i < mask.length; i++) mask[i] = rng.next() < rate ? 0 : keep;
-  return tf.tensor(mask, shape);
+/** A dropout mask of `shape` (see `dropoutMask`), as a tensor. */
+function dropoutTensor(shape: number[], rate: number, seed: number): tf.Tensor {
+  return tf.tensor(dropoutMask(shape.reduce((a, b) => a * b, 1), rate, seed), shape);
 }
 
 /**
@@ -190,7 +188,7 @@ export async function fitTabm(
             ops: TRAINING_OPS,
             dropout: rate > 0
               ? (h, layer) =>
-                tf.mul(h, dropoutMask(h.shape, rate, deriveSeed(maskSeed, layer))) as tf.Tensor3D
+                tf.mul(h, dropoutTensor(h.shape, rate, deriveSeed(maskSeed, layer))) as tf.Tensor3D
               : undefined,
           });
           const error = tf.sub(out, target);
