@@ -12,6 +12,8 @@ export const DEFAULT_SEED = 42;
 export interface Random {
   /** A uniform float in [0, 1). */
   next(): number;
+  /** A uniform 32-bit unsigned integer: the draw `next()` divides by 2³² (four random bytes). */
+  uint32(): number;
   /** A uniform integer in [0, n). */
   int(n: number): number;
   /** A standard normal deviate (Box–Muller). */
@@ -31,15 +33,17 @@ export interface Random {
  */
 export function createRandom(seed: number): Random {
   let s = seed >>> 0;
-  const next = () => {
+  const uint32 = () => {
     s = (s + 0x6d2b79f5) >>> 0;
     let t = s;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return (t ^ (t >>> 14)) >>> 0;
   };
+  const next = () => uint32() / 4294967296;
   const rng: Random = {
     next,
+    uint32,
     int: (n) => Math.floor(next() * n),
     normal: () => {
       const u = 1 - next();

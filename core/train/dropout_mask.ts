@@ -1,11 +1,12 @@
 /**
- * Dropout masks drawn on the host from a seeded generator, cheaply: each 32-bit draw of mulberry32 gives four
- * bytes, and each byte decides one unit, so a mask costs a quarter of the draws of one uniform per unit. The
- * drop probability is the rate rounded to a multiple of 1/256, and the kept units are scaled by the inverse of
- * the probability actually used, so that the mask's expectation is exactly 1.
+ * Dropout masks drawn on the host from a seeded generator, cheaply: each 32-bit draw (`Random.uint32`) gives
+ * four bytes, and each byte decides one unit, so a mask costs a quarter of the draws of one uniform per unit.
+ * The drop probability is the rate rounded to a multiple of 1/256, and the kept units are scaled by the inverse
+ * of the probability actually used, so that the mask's expectation is exactly 1.
  *
  * @module
  */
+import { createRandom } from "../random.ts";
 
 /** The drop probability a {@link dropoutMask} of `rate` uses: the rate rounded to a multiple of 1/256. */
 export function quantizedRate(rate: number): number {
@@ -26,14 +27,9 @@ export function dropoutMask(size: number, rate: number, seed: number): Float32Ar
   const threshold = p * 256;
   const keep = 1 / (1 - p);
   const mask = new Float32Array(size);
-  let s = seed >>> 0;
+  const rng = createRandom(seed);
   for (let i = 0; i < size; i += 4) {
-    // mulberry32 (as core/random.ts), one 32-bit draw for four units.
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    t = (t ^ (t >>> 14)) >>> 0;
+    const t = rng.uint32();
     const n = Math.min(4, size - i);
     for (let j = 0; j < n; j++) mask[i + j] = ((t >>> (8 * j)) & 255) < threshold ? 0 : keep;
   }
