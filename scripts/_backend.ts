@@ -8,6 +8,7 @@
  */
 import * as tf from "../core/tfjs.ts";
 import { BACKENDS } from "../core/train/train_config.ts";
+import { installWasmKernels } from "../core/wasm_kernels.ts";
 
 /** The backend that runs, and the GPU adapter behind it (`null` off the GPU). */
 export interface ActiveBackend {
@@ -122,6 +123,7 @@ export async function initBackend(name: string): Promise<ActiveBackend> {
     const { setWasmPaths } = await import("@tensorflow/tfjs-backend-wasm");
     setWasmPaths(dir);
     await use("wasm");
+    installWasmKernels(tf);
     return { backend: "wasm", adapter: null };
   }
   if (name === "cpu") {

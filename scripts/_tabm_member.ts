@@ -181,6 +181,7 @@ export async function trainTabmMember(
         loss: cfg.loss as "mse" | "huber",
         patience: cfg.patience,
         memberSample: cfg.memberSample,
+        sparseFlags: tf.getBackend() === "wasm" || tf.getBackend() === "cpu",
         average,
         seed,
         name,

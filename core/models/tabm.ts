@@ -15,8 +15,10 @@
 import type * as tfjs from "../tfjs.ts";
 import { createRandom, deriveSeed } from "../random.ts";
 import {
+  type BatchEntries,
   denseWidth,
   embeddingRows,
+  flagOffset,
   type Matrix,
   prepareBatch,
   type SparseRows,
@@ -70,6 +72,7 @@ export type TabmTf = Pick<
   | "relu"
   | "reshape"
   | "sigmoid"
+  | "slice"
   | "sum"
   | "sparse"
   | "transpose"
@@ -91,6 +94,23 @@ export interface TabmInput {
   /** int32, the same entries by embedding row (for the gradient; absent at inference). Shape: [entries]. */
   rowOrderRow?: tfjs.Tensor1D;
   rowOrderSegment?: tfjs.Tensor1D;
+  /** Training: the flags as entries (`dense` then leaves their columns out; see `prepareBatch`). */
+  flags?: FlagInput;
+}
+
+/** Entries of a sum of weight rows per segment (see {@link TabmInput}). */
+export type SparseInput = Pick<
+  TabmInput,
+  "segments" | "entryRow" | "entrySegment" | "rowOrderRow" | "rowOrderSegment"
+>;
+
+/**
+ * The dense inputs' flags as entries: rows `start` … `start + count − 1` of the first layer's weights are the
+ * flags', and the batch's rows are the segments.
+ */
+export interface FlagInput extends SparseInput {
+  start: number;
+  count: number;
 }
 
 /** The two products of the forward pass, replaceable by versions with faster gradients when training. */
@@ -103,7 +123,12 @@ export interface TabmOps {
   /** `x[i] · w[i]` for each member i. Shapes: [k, n, in] × [k, in, out] → [k, n, out]. */
   batchMatMul(x: tfjs.Tensor3D, w: tfjs.Tensor3D): tfjs.Tensor3D;
   /** Per segment, the sum of the table's rows of its entries. Shapes: table [rows, d] → [segments, d]. */
-  embeddingBag(table: tfjs.Tensor2D, input: TabmInput): tfjs.Tensor2D;
+  embeddingBag(table: tfjs.Tensor2D, input: SparseInput): tfjs.Tensor2D;
+  /**
+   * `x · w` for dense inputs whose flags come as entries: `w`'s rows of the flags are added per row, the others
+   * multiply `x` (the data: no gradient). Shapes: [n, in − count] × [in, out] → [n, out].
+   */
+  flagMatMul(x: tfjs.Tensor2D, w: tfjs.Tensor2D, flags: FlagInput): tfjs.Tensor2D;
 }
 
 /**
@@ -114,17 +139,44 @@ export function padRows(tf: TabmTf, sums: tfjs.Tensor2D, rows: number): tfjs.Ten
   return have >= rows ? sums : tf.concat([sums, tf.zeros([rows - have, d])], 0);
 }
 
+/** Per segment, the sum of `table`'s rows of its entries, zeros where a segment has none. [rows, d] → [segments, d]. */
+export function segmentSum(tf: TabmTf, table: tfjs.Tensor2D, input: SparseInput): tfjs.Tensor2D {
+  if (input.entryRow.shape[0] === 0) return tf.zeros([input.segments, table.shape[1]]);
+  const sums = tf.sparse.sparseSegmentSum(table, input.entryRow, input.entrySegment) as tfjs.Tensor2D;
+  return padRows(tf, sums, input.segments);
+}
+
+/** `w` without the flags' rows, and the flags' rows (see {@link FlagInput}). */
+export function splitFlagRows(
+  tf: TabmTf,
+  w: tfjs.Tensor2D,
+  { start, count }: FlagInput,
+): { dense: tfjs.Tensor2D | null; flags: tfjs.Tensor2D } {
+  const [rows, out] = w.shape;
+  const end = start + count;
+  const parts = [
+    ...(start > 0 ? [tf.slice(w, [0, 0], [start, out])] : []),
+    ...(end < rows ? [tf.slice(w, [end, 0], [rows - end, out])] : []),
+  ] as tfjs.Tensor2D[];
+  const dense = parts.length === 0
+    ? null
+    : parts.length === 1
+    ? parts[0]
+    : tf.concat(parts, 0) as tfjs.Tensor2D;
+  return { dense, flags: tf.slice(w, [start, 0], [count, out]) as tfjs.Tensor2D };
+}
+
 /** {@link TabmOps} with tfjs's own operations (what inference uses). */
 export function plainOps(tf: TabmTf): TabmOps {
   return {
     matMul: (x, w) => tf.matMul(x, w),
     batchMatMul: (x, w) => tf.matMul(x, w),
-    embeddingBag: (table, input) =>
-      input.entryRow.shape[0] === 0 ? tf.zeros([input.segments, table.shape[1]]) : padRows(
-        tf,
-        tf.sparse.sparseSegmentSum(table, input.entryRow, input.entrySegment) as tfjs.Tensor2D,
-        input.segments,
-      ),
+    embeddingBag: (table, input) => segmentSum(tf, table, input),
+    flagMatMul: (x, w, flags) => {
+      const { dense, flags: rows } = splitFlagRows(tf, w, flags);
+      const sums = segmentSum(tf, rows, flags);
+      return dense ? tf.add(tf.matMul(x, dense), sums) as tfjs.Tensor2D : sums;
+    },
   };
 }
 
@@ -158,7 +210,7 @@ export function tabmForward(
     return t;
   };
   const width = denseWidth(spec.inputs);
-  if (input.dense.shape[1] !== width) {
+  if (input.dense.shape[1] + (input.flags?.count ?? 0) !== width) {
     throw new TypeError(
       `Cannot run the model: it reads ${width} dense inputs, the batch has ${input.dense.shape[1]}`,
     );
@@ -174,6 +226,7 @@ export function tabmForward(
       name: "w",
       data: true,
       scale: spec.inputScale ? w("first/scale") : undefined,
+      flags: input.flags,
     });
   }
   if (fields > 0) {
@@ -193,8 +246,16 @@ export function tabmForward(
 
 type Weight = (name: string) => tfjs.Tensor;
 type Activation = (h: tfjs.Tensor3D) => tfjs.Tensor3D;
-/** A part of the first layer's input: `first/<name>` holds its weights (`first/r<name>` its adapter). */
-type FirstPart = { x: tfjs.Tensor2D; name: string; data: boolean; scale?: tfjs.Tensor };
+/**
+ * A part of the first layer's input: `first/<name>` holds its weights (`first/r<name>` its adapter); `flags`: the
+ * part's flags come as entries, not as columns of `x`.
+ */
+type FirstPart = { x: tfjs.Tensor2D; name: string; data: boolean; scale?: tfjs.Tensor; flags?: FlagInput };
+
+/** A part's product with its first-layer weights (without adapters). */
+function firstProduct(ops: TabmOps, { x, data, flags }: FirstPart, weights: tfjs.Tensor2D): tfjs.Tensor2D {
+  return flags ? ops.flagMatMul(x, weights, flags) : ops.matMul(x, weights, !data);
+}
 
 /**
  * The first layer's weights of a part: `first/<name>`, each row times its input's scale when the part has one
@@ -224,9 +285,10 @@ function batchEnsembleLayers({ tf, spec, w, parts, ops, act, dropout }: Layers):
   const [h0] = spec.hidden;
   // First layer: [n, k, h0] (or [n, 1, h0] before the members' s and b when there is no first adapter).
   const products = parts.map((part) => {
-    const { x, name, data } = part;
+    const { x, name } = part;
     const weights = firstWeights(tf, w, part);
-    if (!spec.firstAdapter) return tf.expandDims(ops.matMul(x, weights, !data), 1) as tfjs.Tensor3D;
+    if (!spec.firstAdapter) return tf.expandDims(firstProduct(ops, part, weights), 1) as tfjs.Tensor3D;
+    if (part.flags) throw new TypeError("Cannot run the model: its first adapters need the flags as columns");
     const scaled = tf.reshape(tf.mul(tf.expandDims(x, 1), w(`first/r${name}`)), [n * k, x.shape[1]]);
     return tf.reshape(ops.matMul(scaled as tfjs.Tensor2D, weights, true), [n, k, h0]) as tfjs.Tensor3D;
   });
@@ -249,7 +311,7 @@ function packedLayers({ tf, spec, w, parts, ops, act, dropout }: Layers): tfjs.T
   const n = parts[0].x.shape[0];
   const [h0] = spec.hidden;
   // The members' first layers side by side: [n, k · h0] → [k, n, h0].
-  const products = parts.map((part) => ops.matMul(part.x, firstWeights(tf, w, part), !part.data));
+  const products = parts.map((part) => firstProduct(ops, part, firstWeights(tf, w, part)));
   const sum = products.length > 1 ? tf.add(products[0], products[1]) : products[0];
   const first = tf.reshape(sum, [n, k, h0]);
   let h = act(tf.transpose(tf.add(first, w("block0/b")), [1, 0, 2]) as tfjs.Tensor3D);
@@ -273,7 +335,9 @@ export function tabmPredict(
   return tf.mean(tabmForward(tf, spec, weights, input, { clamp: true }), 1) as tfjs.Tensor1D;
 }
 
-/** The tensors of a host batch (see `prepareBatch`). */
+/**
+ * The tensors of a host batch (see `prepareBatch`; `sparseFlags`, for training, gives the flags as entries).
+ */
 export function batchTensors(
   tf: TabmTf,
   spec: TabmSpec,
@@ -281,16 +345,22 @@ export function batchTensors(
   rows: readonly number[],
   sparse?: SparseRows,
   outOfFold?: Float32Array,
+  sparseFlags = false,
 ): TabmInput {
-  const b = prepareBatch(spec.inputs, x, rows, sparse, outOfFold);
+  const b = prepareBatch(spec.inputs, x, rows, sparse, outOfFold, sparseFlags);
+  const entries = (e: BatchEntries, segments: number): SparseInput => ({
+    segments,
+    entryRow: tf.tensor1d(e.entryRow, "int32"),
+    entrySegment: tf.tensor1d(e.entrySegment, "int32"),
+    rowOrderRow: tf.tensor1d(e.rowOrderRow, "int32"),
+    rowOrderSegment: tf.tensor1d(e.rowOrderSegment, "int32"),
+  });
+  const count = b.flags ? spec.inputs.flags.length : 0;
   return {
-    dense: tf.tensor2d(b.dense, [b.rows, denseWidth(spec.inputs)]),
-    segments: b.segments,
-    entryRow: tf.tensor1d(b.entryRow, "int32"),
-    entrySegment: tf.tensor1d(b.entrySegment, "int32"),
-    rowOrderRow: tf.tensor1d(b.rowOrderRow, "int32"),
-    rowOrderSegment: tf.tensor1d(b.rowOrderSegment, "int32"),
-  };
+    dense: tf.tensor2d(b.dense, [b.rows, denseWidth(spec.inputs) - count]),
+    ...entries(b, b.segments),
+    ...(b.flags ? { flags: { ...entries(b.flags, b.rows), start: flagOffset(spec.inputs), count } } : {}),
+  } as TabmInput;
 }
 
 /**

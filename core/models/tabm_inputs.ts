@@ -266,10 +266,27 @@ function ordinalValues(
 
 /** Columns of the dense part of the first layer's input (the field embeddings follow it). */
 export function denseWidth(spec: TabmInputSpec): number {
+  return flagOffset(spec) + spec.flags.length + spec.vectors.columns.length + spec.pooled.center.length +
+    (spec.targets?.fields.length ?? 0) * TARGET_FEATURES;
+}
+
+/** Where the flags start in the dense part: after the continuous inputs and their bins. */
+export function flagOffset(spec: TabmInputSpec): number {
   const bins = spec.continuous.edges.reduce((n, e) => n + Math.max(0, e.length - 1), 0);
   const inputs = spec.continuous.columns.length + spec.continuous.ordinals.length;
-  return (spec.raw ? inputs : 0) + bins + spec.flags.length + spec.vectors.columns.length +
-    spec.pooled.center.length + (spec.targets?.fields.length ?? 0) * TARGET_FEATURES;
+  return (spec.raw ? inputs : 0) + bins;
+}
+
+/** Whether every row of `m` holds only 0 or 1 in the flag columns (what {@link prepareBatch}'s `sparseFlags` needs). */
+export function binaryFlags(spec: TabmInputSpec, m: Matrix): boolean {
+  const width = m.shape[1];
+  for (let r = 0; r < m.shape[0]; r++) {
+    for (const c of spec.flags) {
+      const v = m.data[r * width + c];
+      if (v !== 0 && v !== 1) return false;
+    }
+  }
+  return true;
 }
 
 /** Rows of the embedding table: per field, one per column with its own row, and the shared "other" row. */
@@ -370,13 +387,39 @@ export interface TabmBatch {
   /** The same entries by embedding row. */
   rowOrderRow: Int32Array;
   rowOrderSegment: Int32Array;
+  /**
+   * With `sparseFlags`: the flags that are 1, as entries (flag number, batch row) by row and by flag; `dense`
+   * then leaves the flag columns out.
+   */
+  flags?: BatchEntries;
+}
+
+/** Entries of a sparse product: each entry's row of the weights and its segment, by segment and by row. */
+export interface BatchEntries {
+  entryRow: Int32Array;
+  entrySegment: Int32Array;
+  rowOrderRow: Int32Array;
+  rowOrderSegment: Int32Array;
+}
+
+/** {@link BatchEntries} from entries listed by segment. */
+function byRowToo(entryRow: Int32Array, entrySegment: Int32Array): BatchEntries {
+  const order = Array.from(entryRow.keys()).sort((a, b) => entryRow[a] - entryRow[b] || a - b);
+  return {
+    entryRow,
+    entrySegment,
+    rowOrderRow: Int32Array.from(order, (j) => entryRow[j]),
+    rowOrderSegment: Int32Array.from(order, (j) => entrySegment[j]),
+  };
 }
 
 /**
  * Assemble the batch of `rows` (indices into `m`, and into `sparse` when given: rows prepared once by
  * {@link sparseRows}; without it, the batch's entries are found here). One-hot columns count as 1 when not 0.
  * `outOfFold` (see `outOfFoldTargets`) gives the training rows' target encodings; other rows use the saved
- * statistics.
+ * statistics. With `sparseFlags` (training: every flag 0 or 1, see {@link binaryFlags}), the flags come as
+ * entries instead of dense columns, so that the first layer adds their weights' rows instead of multiplying
+ * zeros.
  */
 export function prepareBatch(
   spec: TabmInputSpec,
@@ -384,6 +427,7 @@ export function prepareBatch(
   rows: readonly number[],
   sparse?: SparseRows,
   outOfFold?: Float32Array,
+  sparseFlags = false,
 ): TabmBatch {
   const width = m.shape[1];
   if (width !== spec.width) {
@@ -391,8 +435,10 @@ export function prepareBatch(
       `Cannot prepare the inputs: vectors have ${width} columns, the model reads ${spec.width}`,
     );
   }
-  const d = denseWidth(spec);
+  const d = denseWidth(spec) - (sparseFlags ? spec.flags.length : 0);
   const dense = new Float32Array(rows.length * d);
+  const flagRow: number[] = [];
+  const flagSegment: number[] = [];
   const { columns, center, factor, edges, ordinals } = spec.continuous;
   const derived = ordinalValues(m, ordinals, rows);
   const vec = spec.vectors;
@@ -410,7 +456,13 @@ export function prepareBatch(
         o += edges[j].length - 1;
       }
     }
-    for (const c of spec.flags) dense[o++] = m.data[base + c];
+    if (sparseFlags) {
+      spec.flags.forEach((c, f) => {
+        if (m.data[base + c] === 0) return;
+        flagRow.push(f);
+        flagSegment.push(i);
+      });
+    } else for (const c of spec.flags) dense[o++] = m.data[base + c];
     for (let j = 0; j < vec.columns.length; j++) {
       dense[o++] = smoothClip((m.data[base + vec.columns[j]] - vec.center[j]) * vec.factor[j]);
     }
@@ -440,14 +492,11 @@ export function prepareBatch(
       entrySegment[e] = i * fields + s.field[j];
     }
   }
-  const order = Array.from(entryRow.keys()).sort((a, b) => entryRow[a] - entryRow[b] || a - b);
   return {
     rows: rows.length,
     dense,
     segments: rows.length * fields,
-    entryRow,
-    entrySegment,
-    rowOrderRow: Int32Array.from(order, (j) => entryRow[j]),
-    rowOrderSegment: Int32Array.from(order, (j) => entrySegment[j]),
+    ...byRowToo(entryRow, entrySegment),
+    ...(sparseFlags ? { flags: byRowToo(Int32Array.from(flagRow), Int32Array.from(flagSegment)) } : {}),
   };
 }

@@ -9,7 +9,7 @@
 import * as tf from "../tfjs.ts";
 import { createRandom, deriveSeed } from "../random.ts";
 import { batchTensors, isTabmMatrix, tabmForward, type TabmSpec, type TabmWeights } from "../models/tabm.ts";
-import type { Matrix, SparseRows } from "../models/tabm_inputs.ts";
+import { binaryFlags, type Matrix, type SparseRows } from "../models/tabm_inputs.ts";
 import type { AdamW } from "./adamw.ts";
 import { endEpoch, type EpochHook, isFinished, type TrainingState } from "./fit_model.ts";
 import { dropoutMask } from "./dropout_mask.ts";
@@ -67,6 +67,12 @@ export interface TabmFitOptions {
   average?: WeightAverage | null;
   /** Training loss of each member: "mse", or "huber" (δ = 1, standardised units). @default "mse" */
   loss?: "mse" | "huber";
+  /**
+   * Read the flags as entries, adding their first-layer weights instead of multiplying zeros (see
+   * `prepareBatch`), when every flag is 0 or 1 and the first layer has no adapters: the same function, in about
+   * half the first layer's time on a CPU. @default false
+   */
+  sparseFlags?: boolean;
   /** Seed of the shuffles and dropout masks (ignored when resuming). */
   seed: number;
   /** The model's name in messages ("train2"). @default "the model" */
@@ -156,6 +162,8 @@ export async function fitTabm(
     average = null,
     name = "the model",
   } = options;
+  const sparseFlags = (options.sparseFlags ?? false) && !spec.firstAdapter && spec.inputs.flags.length > 0 &&
+    binaryFlags(spec.inputs, data.x);
   const k = spec.members;
   // Which member learns from which row: fixed for the run (derived from the run's seed, so resuming keeps it).
   const include = memberSample < 1 ? memberMask(data.y.length, k, memberSample, state.seed) : null;
@@ -180,7 +188,7 @@ export async function fitTabm(
       const y = Float32Array.from(rows, (r) => data.y[r]);
       const rowWeights = include ? batchWeights(include, rows, k) : null;
       const { value, grads } = tf.tidy(() => {
-        const input = batchTensors(tf, spec, data.x, rows, data.sparse, data.outOfFold);
+        const input = batchTensors(tf, spec, data.x, rows, data.sparse, data.outOfFold, sparseFlags);
         const target = tf.tensor2d(y, [rows.length, 1]);
         const weight = rowWeights ? tf.tensor2d(rowWeights, [rows.length, k]) : null;
         return tf.variableGrads(() => {

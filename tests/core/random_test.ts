@@ -1,4 +1,4 @@
-import { assertEquals, assertNotEquals } from "../_assert.ts";
+import { assertEquals, assertNotEquals, assertTrue } from "../_assert.ts";
 import { createRandom, deriveSeed } from "../../core/random.ts";
 
 Deno.test("createRandom() repeats its stream for the same seed and resumes from state()", () => {
@@ -20,4 +20,20 @@ Deno.test("deriveSeed() differs by label and is stable", () => {
   assertEquals(deriveSeed(42, "train", 1), deriveSeed(42, "train", 1));
   assertNotEquals(deriveSeed(42, "train", 1), deriveSeed(42, "train", 2));
   assertNotEquals(deriveSeed(42, "train", 1), deriveSeed(43, "train", 1));
+});
+
+Deno.test("uint32() and next() are one stream: next() is the 32-bit draw over 2³²", () => {
+  const a = createRandom(42);
+  const b = createRandom(42);
+  for (let i = 0; i < 100; i++) {
+    const u = a.uint32();
+    assertTrue(Number.isInteger(u) && u >= 0 && u < 2 ** 32, `draw ${i}: ${u}`);
+    assertEquals(b.next(), u / 2 ** 32);
+  }
+  assertEquals(a.state(), b.state());
+});
+
+Deno.test("a seed gives the same draws on every machine (mulberry32)", () => {
+  const rng = createRandom(42);
+  assertEquals([rng.uint32(), rng.uint32()], [2581720956, 1925393290]);
 });

@@ -1,11 +1,13 @@
 import { assertAlmostEquals, assertEquals, assertThrows, assertTrue } from "../_assert.ts";
 import { featureLayout } from "../../core/features/feature_layout.ts";
 import {
+  binaryFlags,
   denseWidth,
   embeddingRows,
   encodePiecewise,
   fitScaling,
   fitTabmInputs,
+  flagOffset,
   type Matrix,
   poolSlots,
   prepareBatch,
@@ -132,6 +134,38 @@ Deno.test("prepareBatch() gives the dense inputs and each row's embedding entrie
   assertEquals(Array.from(batch.rowOrderRow), [0, 1]);
   const prepared = prepareBatch(spec, m, rows, sparseRows(spec, m));
   assertEquals(prepared, batch, "entries prepared once for all rows give the same batch");
+});
+
+Deno.test("prepareBatch() with sparse flags leaves the flag columns out and lists the flags set, by row and by flag", () => {
+  const m = matrix();
+  const spec = fitTabmInputs(m, featureLayout(NAMES), [0, 1, 2, 3, 4, 5, 6], {
+    bins: 4,
+    embedding: 3,
+    embedAbove: 3,
+  });
+  assertEquals(flagOffset(spec), 5, "the raw value and its 4 bins come first");
+  assertEquals(spec.flags.length, 4, "missing:x and the 3 colours");
+  const rows = [6, 5, 1];
+  const dense = prepareBatch(spec, m, rows);
+  const sparse = prepareBatch(spec, m, rows, undefined, undefined, true);
+  const width = denseWidth(spec);
+  assertEquals(sparse.dense.length, 3 * (width - 4));
+  const withoutFlags = rows.flatMap((_, i) => {
+    const row = Array.from(dense.dense.subarray(i * width, (i + 1) * width));
+    return [...row.slice(0, 5), ...row.slice(9)];
+  });
+  assertEquals(Array.from(sparse.dense), withoutFlags);
+  // Row 6 has colour a (flag 1), row 5 colour c (flag 3), row 1 colour b (flag 2); none is missing.
+  assertEquals(Array.from(sparse.flags!.entryRow), [1, 3, 2]);
+  assertEquals(Array.from(sparse.flags!.entrySegment), [0, 1, 2]);
+  assertEquals(Array.from(sparse.flags!.rowOrderRow), [1, 2, 3]);
+  assertEquals(Array.from(sparse.flags!.rowOrderSegment), [0, 2, 1]);
+  assertEquals(Array.from(sparse.entryRow), Array.from(dense.entryRow), "the fields' entries are unchanged");
+  assertEquals(dense.flags, undefined);
+  assertTrue(binaryFlags(spec, m));
+  const half = { data: m.data.slice(), shape: m.shape };
+  half.data[1] = 0.5;
+  assertEquals(binaryFlags(spec, half), false, "a flag of 0.5 cannot be read as an entry");
 });
 
 Deno.test("keyword slot vectors are read as the mean of a row's non-empty slots", () => {

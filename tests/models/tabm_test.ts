@@ -7,6 +7,8 @@ import {
   initTabmWeights,
   plainOps,
   tabmForward,
+  type TabmInput,
+  type TabmOps,
   tabmPredict,
   tabmPredictRows,
   type TabmSpec,
@@ -16,7 +18,7 @@ import {
 import { decodeTabm, encodeTabm } from "../../core/models/tabm_files.ts";
 import { denseWidth, fitTabmInputs, type Matrix } from "../../core/models/tabm_inputs.ts";
 import { createRandom } from "../../core/random.ts";
-import { batchMatMulOp, embeddingBagOp, matMulOp } from "../../core/train/tabm_ops.ts";
+import { batchMatMulOp, embeddingBagOp, matMulOp, TRAINING_OPS } from "../../core/train/tabm_ops.ts";
 import { initBackend } from "../../scripts/_backend.ts";
 
 await initBackend("wasm");
@@ -147,6 +149,55 @@ Deno.test("the sparse first layer (embedding bag) equals the one-hot columns tim
   a.flat().forEach((value, i) => assertAlmostEquals(value, b.flat()[i], 1e-5));
   tf.dispose([...Object.values(w), v["first/w"]]);
 });
+
+for (const targets of [false, true]) {
+  Deno.test(`flags as entries give the outputs and first-layer gradients of flags as columns${targets ? " (target encodings after them)" : ""}`, () => {
+    const x = matrix();
+    const s: TabmSpec = {
+      ...spec(2, 0),
+      inputScale: true,
+      inputs: fitTabmInputs(x, featureLayout(NAMES), Array.from({ length: 30 }, (_, i) => i), {
+        bins: 4,
+        embedding: 0,
+        minCount: 1,
+        targets: targets ? Float32Array.from({ length: 40 }, (_, i) => Math.sin(i)) : null,
+      }),
+    };
+    assertEquals(s.inputs.flags.length, 7, "the missing flag and six directors");
+    assertEquals(s.inputs.targets !== null, targets);
+    const init = initTabmWeights(s, 3);
+    const vars = Object.fromEntries(
+      Object.entries(init).map((
+        [n, w],
+      ) => [n, tf.variable(tf.tensor(w.data, w.shape), true, `${n}-${targets}`)]),
+    );
+    vars["first/scale"].assign(tf.randomUniform(vars["first/scale"].shape, 0.5, 1.5, "float32", 4));
+    // The batch's tensors outlive the forward pass: the gradients read the entries.
+    const inputs = [false, true].map((sparseFlags) =>
+      batchTensors(tf, s, x, ALL, undefined, undefined, sparseFlags)
+    );
+    assertEquals(inputs.map((input) => input.flags?.count), [undefined, 7]);
+    const loss = (input: TabmInput, ops: TabmOps) => () =>
+      tf.sum(tf.square(tabmForward(tf, s, vars, input, { ops }))) as tf.Scalar;
+    const [dense, sparse] = inputs.map((input) =>
+      tf.variableGrads(loss(input, TRAINING_OPS), [vars["first/w"], vars["first/scale"]])
+    );
+    assertAlmostEquals(sparse.value.dataSync()[0], dense.value.dataSync()[0], 1e-3);
+    assertAlmostEquals(
+      loss(inputs[1], plainOps(tf))().dataSync()[0],
+      dense.value.dataSync()[0],
+      1e-3,
+      "plain ops",
+    );
+    for (const n of ["first/w", "first/scale"]) {
+      const want = dense.grads[vars[n].name].dataSync();
+      sparse.grads[vars[n].name].dataSync().forEach((g, i) =>
+        assertAlmostEquals(g, want[i], 1e-3, `${n}[${i}]`)
+      );
+    }
+    tf.dispose(Object.values(vars));
+  });
+}
 
 Deno.test("the training ops give the same values and gradients as tfjs's dense products", () => {
   const s = spec(2, 3);

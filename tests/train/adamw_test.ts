@@ -1,6 +1,6 @@
 import * as tf from "../../core/tfjs.ts";
-import { assertAlmostEquals, assertEquals, assertThrows } from "../_assert.ts";
-import { createAdamW } from "../../core/train/adamw.ts";
+import { assertAlmostEquals, assertEquals, assertThrows, assertTrue } from "../_assert.ts";
+import { ADAMW_KERNEL, createAdamW } from "../../core/train/adamw.ts";
 import { scheduleValue } from "../../core/train/schedule.ts";
 import { initBackend } from "../../scripts/_backend.ts";
 
@@ -61,5 +61,39 @@ Deno.test("schedules: cosine warms up then falls to 0; coslog4 and flat_cos end 
   ];
   for (const [name, t, warmup, want] of table) {
     assertAlmostEquals(scheduleValue(name, t, warmup), want, 1e-9, `${name} at ${t}`);
+  }
+});
+
+Deno.test("AdamW's one-pass kernel (wasm) gives the same weights and moments, to the bit, as its operations", () => {
+  const run = () => {
+    const vars = {
+      "a/w": tf.variable(tf.randomNormal([64, 64], 0, 1, "float32", 1)),
+      "a/b": tf.variable(tf.randomNormal([64], 0, 1, "float32", 2)),
+    };
+    const opt = createAdamW(vars, {
+      groups: (n) => ({ decay: n.endsWith("/w"), lrFactor: n.endsWith("/b") ? 6 : 1 }),
+    });
+    for (let i = 0; i < 10; i++) {
+      const grads = () => ({
+        "a/w": tf.sin(tf.mul(vars["a/w"], i + 1)),
+        "a/b": tf.cos(tf.mul(vars["a/b"], i + 2)),
+      });
+      tf.tidy(() => opt.step(grads(), 3e-3, 1e-2, 1e-3));
+    }
+    const out = [...Object.values(vars), ...opt.weights().map((w) => w.tensor)].map((t) =>
+      Array.from(t.dataSync())
+    );
+    opt.dispose();
+    tf.dispose(Object.values(vars));
+    return out;
+  };
+  const kernel = tf.getKernel(ADAMW_KERNEL, "wasm");
+  assertTrue(kernel !== undefined, "initBackend registered the kernel");
+  const fused = run();
+  tf.unregisterKernel(ADAMW_KERNEL, "wasm");
+  try {
+    assertEquals(fused, run());
+  } finally {
+    tf.registerKernel(kernel!);
   }
 });
