@@ -22,6 +22,7 @@ import {
   type Matrix,
   prepareBatch,
   type SparseRows,
+  type TabmBatch,
   type TabmInputSpec,
 } from "./tabm_inputs.ts";
 
@@ -347,7 +348,11 @@ export function batchTensors(
   outOfFold?: Float32Array,
   sparseFlags = false,
 ): TabmInput {
-  const b = prepareBatch(spec.inputs, x, rows, sparse, outOfFold, sparseFlags);
+  return batchTensorsOf(tf, spec, prepareBatch(spec.inputs, x, rows, sparse, outOfFold, sparseFlags));
+}
+
+/** The tensors of a prepared host batch. */
+export function batchTensorsOf(tf: TabmTf, spec: TabmSpec, b: TabmBatch): TabmInput {
   const entries = (e: BatchEntries, segments: number): SparseInput => ({
     segments,
     entryRow: tf.tensor1d(e.entryRow, "int32"),

@@ -402,15 +402,22 @@ export interface BatchEntries {
   rowOrderSegment: Int32Array;
 }
 
-/** {@link BatchEntries} from entries listed by segment. */
-function byRowToo(entryRow: Int32Array, entrySegment: Int32Array): BatchEntries {
-  const order = Array.from(entryRow.keys()).sort((a, b) => entryRow[a] - entryRow[b] || a - b);
-  return {
-    entryRow,
-    entrySegment,
-    rowOrderRow: Int32Array.from(order, (j) => entryRow[j]),
-    rowOrderSegment: Int32Array.from(order, (j) => entrySegment[j]),
-  };
+/**
+ * {@link BatchEntries} from entries listed by segment: the same entries by row (of `rows`), in segment order
+ * within a row (a counting sort).
+ */
+function byRowToo(entryRow: Int32Array, entrySegment: Int32Array, rows: number): BatchEntries {
+  const start = new Int32Array(rows + 1);
+  for (const r of entryRow) start[r + 1]++;
+  for (let r = 0; r < rows; r++) start[r + 1] += start[r];
+  const rowOrderRow = new Int32Array(entryRow.length);
+  const rowOrderSegment = new Int32Array(entryRow.length);
+  entryRow.forEach((r, j) => {
+    const at = start[r]++;
+    rowOrderRow[at] = r;
+    rowOrderSegment[at] = entrySegment[j];
+  });
+  return { entryRow, entrySegment, rowOrderRow, rowOrderSegment };
 }
 
 /**
@@ -496,7 +503,92 @@ export function prepareBatch(
     rows: rows.length,
     dense,
     segments: rows.length * fields,
-    ...byRowToo(entryRow, entrySegment),
-    ...(sparseFlags ? { flags: byRowToo(Int32Array.from(flagRow), Int32Array.from(flagSegment)) } : {}),
+    ...byRowToo(entryRow, entrySegment, embeddingRows(spec)),
+    ...(sparseFlags
+      ? { flags: byRowToo(Int32Array.from(flagRow), Int32Array.from(flagSegment), spec.flags.length) }
+      : {}),
+  };
+}
+
+/**
+ * Many rows prepared once (see {@link prepareRows}), from which {@link takeRows} assembles a batch by copying:
+ * training encodes each of its rows once instead of once per epoch.
+ */
+export interface PreparedRows {
+  /** The prepared rows as one batch. */
+  batch: TabmBatch;
+  /** Per row of the matrix, its place in `batch`; −1: not prepared. */
+  place: Int32Array;
+  /** Per place, where its entries start in `batch.entryRow` (and their end, at the next place). */
+  entryStart: Int32Array;
+  /** The same for `batch.flags`. */
+  flagStart: Int32Array | null;
+}
+
+/** Where each segment's entries start, for `places` rows of `perRow` segments each. */
+function segmentStarts(entrySegment: Int32Array, places: number, perRow: number): Int32Array {
+  const start = new Int32Array(places + 1);
+  for (const segment of entrySegment) start[Math.floor(segment / perRow) + 1]++;
+  for (let i = 0; i < places; i++) start[i + 1] += start[i];
+  return start;
+}
+
+/** Prepare `rows` of `m` once, as {@link prepareBatch} would (the same arguments). */
+export function prepareRows(
+  spec: TabmInputSpec,
+  m: Matrix,
+  rows: readonly number[],
+  sparse?: SparseRows,
+  outOfFold?: Float32Array,
+  sparseFlags = false,
+): PreparedRows {
+  const batch = prepareBatch(spec, m, rows, sparse, outOfFold, sparseFlags);
+  const place = new Int32Array(m.shape[0]).fill(-1);
+  rows.forEach((r, i) => (place[r] = i));
+  return {
+    batch,
+    place,
+    entryStart: segmentStarts(batch.entrySegment, rows.length, Math.max(1, spec.fields.length)),
+    flagStart: batch.flags ? segmentStarts(batch.flags.entrySegment, rows.length, 1) : null,
+  };
+}
+
+/**
+ * The batch of `rows` (each one of the prepared rows), copied from `prepared`: the same as `prepareBatch` with the
+ * arguments the rows were prepared with.
+ *
+ * @throws {RangeError} when a row was not prepared.
+ */
+export function takeRows(spec: TabmInputSpec, prepared: PreparedRows, rows: readonly number[]): TabmBatch {
+  const { batch, place, entryStart, flagStart } = prepared;
+  const width = batch.dense.length / Math.max(1, batch.rows);
+  const fields = spec.fields.length;
+  const places = rows.map((r) => {
+    const at = place[r] ?? -1;
+    if (at < 0) throw new RangeError(`Cannot take row ${r}: it was not prepared`);
+    return at;
+  });
+  const dense = new Float32Array(rows.length * width);
+  places.forEach((at, i) => dense.set(batch.dense.subarray(at * width, (at + 1) * width), i * width));
+  /** The entries of the taken rows, by segment, renumbered (`perRow` segments a row). */
+  const take = (entries: BatchEntries, start: Int32Array, perRow: number, tableRows: number) => {
+    const n = places.reduce((sum, at) => sum + start[at + 1] - start[at], 0);
+    const entryRow = new Int32Array(n);
+    const entrySegment = new Int32Array(n);
+    let e = 0;
+    places.forEach((at, i) => {
+      for (let j = start[at]; j < start[at + 1]; j++, e++) {
+        entryRow[e] = entries.entryRow[j];
+        entrySegment[e] = entries.entrySegment[j] - at * perRow + i * perRow;
+      }
+    });
+    return byRowToo(entryRow, entrySegment, tableRows);
+  };
+  return {
+    rows: rows.length,
+    dense,
+    segments: rows.length * fields,
+    ...take(batch, entryStart, fields, embeddingRows(spec)),
+    ...(batch.flags && flagStart ? { flags: take(batch.flags, flagStart, 1, spec.flags.length) } : {}),
   };
 }

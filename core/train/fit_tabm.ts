@@ -8,8 +8,22 @@
  */
 import * as tf from "../tfjs.ts";
 import { createRandom, deriveSeed } from "../random.ts";
-import { batchTensors, isTabmMatrix, tabmForward, type TabmSpec, type TabmWeights } from "../models/tabm.ts";
-import { binaryFlags, type Matrix, type SparseRows } from "../models/tabm_inputs.ts";
+import {
+  batchTensors,
+  batchTensorsOf,
+  isTabmMatrix,
+  tabmForward,
+  type TabmSpec,
+  type TabmWeights,
+} from "../models/tabm.ts";
+import {
+  binaryFlags,
+  denseWidth,
+  type Matrix,
+  prepareRows,
+  type SparseRows,
+  takeRows,
+} from "../models/tabm_inputs.ts";
 import type { AdamW } from "./adamw.ts";
 import { endEpoch, type EpochHook, isFinished, type TrainingState } from "./fit_model.ts";
 import { dropoutMask } from "./dropout_mask.ts";
@@ -78,6 +92,9 @@ export interface TabmFitOptions {
   /** The model's name in messages ("train2"). @default "the model" */
   name?: string;
 }
+
+/** The most floats the training rows' encoded inputs may take to be prepared once (32M: 128 MB). */
+const PREPARED_FLOATS = 2 ** 25;
 
 /** Mean over `rows` of the squared error of the members' mean (clamped), in standardised units. */
 export async function tabmLoss(
@@ -164,6 +181,14 @@ export async function fitTabm(
   } = options;
   const sparseFlags = (options.sparseFlags ?? false) && !spec.firstAdapter && spec.inputs.flags.length > 0 &&
     binaryFlags(spec.inputs, data.x);
+  // Each training row encoded once, not once per epoch, unless that would hold too much memory.
+  const prepared = data.train.length * denseWidth(spec.inputs) <= PREPARED_FLOATS
+    ? prepareRows(spec.inputs, data.x, data.train, data.sparse, data.outOfFold, sparseFlags)
+    : null;
+  const batchOf = (rows: readonly number[]) =>
+    prepared
+      ? batchTensorsOf(tf, spec, takeRows(spec.inputs, prepared, rows))
+      : batchTensors(tf, spec, data.x, rows, data.sparse, data.outOfFold, sparseFlags);
   const k = spec.members;
   // Which member learns from which row: fixed for the run (derived from the run's seed, so resuming keeps it).
   const include = memberSample < 1 ? memberMask(data.y.length, k, memberSample, state.seed) : null;
@@ -188,7 +213,7 @@ export async function fitTabm(
       const y = Float32Array.from(rows, (r) => data.y[r]);
       const rowWeights = include ? batchWeights(include, rows, k) : null;
       const { value, grads } = tf.tidy(() => {
-        const input = batchTensors(tf, spec, data.x, rows, data.sparse, data.outOfFold, sparseFlags);
+        const input = batchOf(rows);
         const target = tf.tensor2d(y, [rows.length, 1]);
         const weight = rowWeights ? tf.tensor2d(rowWeights, [rows.length, k]) : null;
         return tf.variableGrads(() => {

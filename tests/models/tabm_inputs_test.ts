@@ -11,9 +11,11 @@ import {
   type Matrix,
   poolSlots,
   prepareBatch,
+  prepareRows,
   quantileEdges,
   smoothClip,
   sparseRows,
+  takeRows,
 } from "../../core/models/tabm_inputs.ts";
 
 /** 8 rows: a number, a flag, a 3-valued field (kept as flags) and a 5-valued field (embedded with width 2). */
@@ -188,4 +190,24 @@ Deno.test("without word vectors, neither the mean keyword vector nor the seed's 
   const skipped = fitTabmInputs(m, layout, [0, 1], { bins: 0, wordVectors: false });
   assertEquals([skipped.vectors.columns, skipped.slots, denseWidth(skipped)], [[], [], 1]);
   assertEquals(Array.from(prepareBatch(skipped, m, [1]).dense), [Math.fround(smoothClip(1))]);
+});
+
+Deno.test("takeRows() copies from rows prepared once the batch prepareBatch() gives, flags as entries or not", () => {
+  const m = matrix();
+  const spec = fitTabmInputs(m, featureLayout(NAMES), [0, 1, 2, 3, 4, 5, 6], {
+    bins: 4,
+    embedding: 3,
+    embedAbove: 3,
+  });
+  assertEquals(spec.fields.length, 1, "the directors are embedded: their entries are taken too");
+  for (const sparseFlags of [false, true]) {
+    const prepared = prepareRows(spec, m, [7, 0, 2, 3, 5, 6, 1], undefined, undefined, sparseFlags);
+    for (const rows of [[6, 5, 1], [1, 1, 7], [0], []]) {
+      assertEquals(
+        takeRows(spec, prepared, rows),
+        prepareBatch(spec, m, rows, undefined, undefined, sparseFlags),
+      );
+    }
+    assertThrows(() => takeRows(spec, prepared, [4]), RangeError, "row 4: it was not prepared");
+  }
 });
