@@ -24,14 +24,21 @@ export function dropoutMask(size: number, rate: number, seed: number): Float32Ar
   if (p >= 1) {
     throw new RangeError(`Cannot draw a dropout mask with rate ${rate}: every unit would be dropped`);
   }
-  const threshold = p * 256;
-  const keep = 1 / (1 - p);
+  // A unit's value by its byte: 0 below the threshold, else the keep scale.
+  const value = new Float32Array(256).fill(1 / (1 - p), p * 256);
   const mask = new Float32Array(size);
   const rng = createRandom(seed);
-  for (let i = 0; i < size; i += 4) {
+  const whole = size - (size % 4);
+  for (let i = 0; i < whole; i += 4) {
     const t = rng.uint32();
-    const n = Math.min(4, size - i);
-    for (let j = 0; j < n; j++) mask[i + j] = ((t >>> (8 * j)) & 255) < threshold ? 0 : keep;
+    mask[i] = value[t & 255];
+    mask[i + 1] = value[(t >>> 8) & 255];
+    mask[i + 2] = value[(t >>> 16) & 255];
+    mask[i + 3] = value[t >>> 24];
+  }
+  if (whole < size) {
+    const t = rng.uint32();
+    for (let j = 0; whole + j < size; j++) mask[whole + j] = value[(t >>> (8 * j)) & 255];
   }
   return mask;
 }
