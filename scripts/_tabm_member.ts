@@ -230,6 +230,11 @@ export function workerCount(
   return Math.max(1, Math.min(bags, asked > 0 ? asked : 2 * cores));
 }
 
+/** A worker for {@link trainTabmMembers}: it loads its modules (about a third of a second) until its first job. */
+export function startWorker(): Worker {
+  return new Worker(new URL("./_tabm_worker.ts", import.meta.url).href, { type: "module" });
+}
+
 /** What the main thread sends a worker, per bag (the matrix in shared memory, not copied). */
 export interface WorkerJob {
   backend: string;
@@ -250,17 +255,44 @@ export type WorkerMessage =
 
 /**
  * Train the tabular models of `bags` (see {@link trainTabmMember}; `fingerprints` in bag order), on `workers`
- * workers when more than one, and return their final states in bag order. Progress goes to stderr unless
- * `quiet`.
+ * workers when more than one (the `started` ones first, see {@link startWorker}; those left over are stopped),
+ * and return their final states in bag order. Progress goes to stderr unless `quiet`.
  */
 export async function trainTabmMembers(
   cfg: TrainConfig,
   bags: readonly TrainIndex[],
   data: TabmMemberData,
   fingerprints: readonly Fingerprint[],
-  options: { backend: string; workers: number; quiet: boolean; log: (line: string) => void },
+  options: {
+    backend: string;
+    workers: number;
+    quiet: boolean;
+    log: (line: string) => void;
+    started?: Worker[];
+  },
 ): Promise<MemberState[]> {
-  const { backend, workers, quiet, log } = options;
+  const { backend, workers, quiet, log, started = [] } = options;
+  try {
+    return await trainOnWorkers(cfg, bags, data, fingerprints, { backend, workers, quiet, log, started });
+  } finally {
+    for (const worker of started.splice(0)) worker.terminate();
+  }
+}
+
+async function trainOnWorkers(
+  cfg: TrainConfig,
+  bags: readonly TrainIndex[],
+  data: TabmMemberData,
+  fingerprints: readonly Fingerprint[],
+  options: {
+    backend: string;
+    workers: number;
+    quiet: boolean;
+    log: (line: string) => void;
+    started: Worker[];
+  },
+): Promise<MemberState[]> {
+  const { backend, workers, quiet, log, started } = options;
   const fields = (s: TrainingState) => ({ loss: fmt(s.losses.at(-1)), val: fmt(s.valLosses.at(-1)) });
   if (workers <= 1) {
     const states: MemberState[] = [];
@@ -314,7 +346,7 @@ export async function trainTabmMembers(
   const queue = bags.map((bag, i) => ({ bag, fingerprint: fingerprints[i] }));
   const states = new Map<number, MemberState>();
   const runWorker = async () => {
-    const worker = new Worker(new URL("./_tabm_worker.ts", import.meta.url).href, { type: "module" });
+    const worker = started.shift() ?? startWorker();
     try {
       for (let next = queue.shift(); next; next = queue.shift()) {
         const { bag, fingerprint } = next;

@@ -27,7 +27,8 @@ import {
   type TrainConfig,
 } from "../core/train/train_config.ts";
 import { type CollectArtifacts, dataDigests, loadCollectArtifacts, predictionData } from "./_artifacts.ts";
-import { initBackend } from "./_backend.ts";
+import { type ActiveBackend, initBackend } from "./_backend.ts";
+import { SPLIT_DEFAULTS } from "../core/collect/split_rows.ts";
 import { latestIntactState } from "./_checkpoint.ts";
 import { cli, type CliSpec } from "./_cli.ts";
 import { join, readJsonFile, writeJsonAtomic } from "./_fs.ts";
@@ -36,7 +37,7 @@ import { autoencoderFingerprint, autoencoderJob, memberFingerprint, memberJob } 
 import { trainModel } from "./_train_model.ts";
 import { loadCodes, predictMember, removeStalePredictions, rmse, writeCodes } from "./_train_outputs.ts";
 import { writeConformal, writeOutOfBag } from "./_out_of_bag.ts";
-import { trainTabmMembers, workerCount } from "./_tabm_member.ts";
+import { startWorker, trainTabmMembers, workerCount } from "./_tabm_member.ts";
 import { TABM_SHARINGS } from "../core/models/tabm.ts";
 import { SCHEDULES } from "../core/train/schedule.ts";
 
@@ -210,6 +211,25 @@ async function train(cfg: TrainConfig, quiet: boolean): Promise<TrainResult> {
       active.adapter ? ` on ${active.adapter}` : ""
     } (tfjs ${tf.version.tfjs})`,
   );
+  // The bags' workers load their modules while this thread reads the artifacts (collect makes 3 bags unless told).
+  const count = workerCount(active.backend, cfg.k || SPLIT_DEFAULTS.k, cfg.workers);
+  const started = cfg.model === "tabm" && cfg.stages.includes("regress") && count > 1
+    ? Array.from({ length: count }, () => startWorker())
+    : [];
+  try {
+    return await trainStages(cfg, quiet, log, active, started);
+  } finally {
+    for (const worker of started.splice(0)) worker.terminate();
+  }
+}
+
+async function trainStages(
+  cfg: TrainConfig,
+  quiet: boolean,
+  log: (line: string) => void,
+  active: ActiveBackend,
+  started: Worker[],
+): Promise<TrainResult> {
   const artifacts = await loadCollectArtifacts(cfg.out);
   if (cfg.k > artifacts.bags.length) {
     throw new RangeError(`Cannot train ${cfg.k} members: collect made ${artifacts.bags.length} bags`);
@@ -265,6 +285,7 @@ async function train(cfg: TrainConfig, quiet: boolean): Promise<TrainResult> {
               workers,
               quiet,
               log,
+              started,
             }),
         );
         states.forEach((state) => log(`train: member ${state.k} of ${bags.length} ${ended(state)}`));
