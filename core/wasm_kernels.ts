@@ -8,8 +8,8 @@
  *   writes each output row in order costs about 1 ns (0.15 ms). The result is the same, element for element.
  * - `Sum` over leading or middle axes (the gradients of the members' adapters and biases, summed over the batch).
  *   tfjs-wasm first transposes the reduced axes to the end, with the same slow loop ([256, 4, 128] over axis 0:
- *   0.25–0.35 ms); summing rows into an accumulator in place takes about 0.1 ms. Each output is the float32 sum
- *   of its inputs in index order, as the original sums them after its transpose.
+ *   0.25–0.35 ms); summing rows into an accumulator in place takes about 0.05 ms. Each output is accumulated in
+ *   double precision and rounded once (the original adds in float32, in index order).
  *
  * In one training step of the default model (impute, batch 256) these kernels took about 3.8 of 15 ms.
  *
@@ -43,7 +43,7 @@ export function transposeInto(src: Float32Array, dst: Float32Array, rows: number
 
 /**
  * For `src` viewed as `[outer, mid, inner]`, write into `dst` (`[outer, inner]`) the sums over `mid`, each
- * accumulated in float32 in index order.
+ * accumulated in double precision, four rows at a time, and rounded to float32 once.
  */
 export function sumMiddleInto(
   src: Float32Array,
@@ -52,11 +52,18 @@ export function sumMiddleInto(
   mid: number,
   inner: number,
 ): void {
-  const acc = new Float32Array(inner);
+  const acc = new Float64Array(inner);
   for (let o = 0; o < outer; o++) {
     acc.fill(0);
     const base = o * mid * inner;
-    for (let m = 0; m < mid; m++) {
+    let m = 0;
+    for (; m + 4 <= mid; m += 4) {
+      const row = base + m * inner;
+      for (let j = 0; j < inner; j++) {
+        acc[j] += src[row + j] + src[row + inner + j] + src[row + 2 * inner + j] + src[row + 3 * inner + j];
+      }
+    }
+    for (; m < mid; m++) {
       const row = base + m * inner;
       for (let j = 0; j < inner; j++) acc[j] += src[row + j];
     }

@@ -20,6 +20,7 @@ import {
   binaryFlags,
   denseWidth,
   type Matrix,
+  type PreparedRows,
   prepareRows,
   type SparseRows,
   takeRows,
@@ -96,13 +97,17 @@ export interface TabmFitOptions {
 /** The most floats the training rows' encoded inputs may take to be prepared once (32M: 128 MB). */
 const PREPARED_FLOATS = 2 ** 25;
 
-/** Mean over `rows` of the squared error of the members' mean (clamped), in standardised units. */
+/**
+ * Mean over `rows` of the squared error of the members' mean (clamped), in standardised units; `prepared`, when
+ * given, holds the rows' inputs (see `prepareRows`).
+ */
 export async function tabmLoss(
   spec: TabmSpec,
   weights: TabmWeights,
   data: Pick<TabmData, "x" | "y" | "sparse">,
   rows: readonly number[],
   chunk = 4096,
+  prepared: PreparedRows | null = null,
 ): Promise<number | null> {
   if (rows.length === 0) return null;
   let total = 0;
@@ -110,9 +115,10 @@ export async function tabmLoss(
     const part = rows.slice(start, start + chunk);
     const y = Float32Array.from(part, (r) => data.y[r]);
     const sum = tf.tidy(() => {
-      const out = tabmForward(tf, spec, weights, batchTensors(tf, spec, data.x, part, data.sparse), {
-        clamp: true,
-      });
+      const input = prepared
+        ? batchTensorsOf(tf, spec, takeRows(spec.inputs, prepared, part))
+        : batchTensors(tf, spec, data.x, part, data.sparse);
+      const out = tabmForward(tf, spec, weights, input, { clamp: true });
       return tf.sum(tf.square(tf.sub(tf.mean(out, 1), tf.tensor1d(y))));
     });
     total += (await sum.data())[0];
@@ -181,9 +187,13 @@ export async function fitTabm(
   } = options;
   const sparseFlags = (options.sparseFlags ?? false) && !spec.firstAdapter && spec.inputs.flags.length > 0 &&
     binaryFlags(spec.inputs, data.x);
-  // Each training row encoded once, not once per epoch, unless that would hold too much memory.
-  const prepared = data.train.length * denseWidth(spec.inputs) <= PREPARED_FLOATS
+  // Each training and validation row encoded once, not once per epoch, unless that would take too much memory.
+  const cached = (data.train.length + data.validation.length) * denseWidth(spec.inputs) <= PREPARED_FLOATS;
+  const prepared = cached
     ? prepareRows(spec.inputs, data.x, data.train, data.sparse, data.outOfFold, sparseFlags)
+    : null;
+  const validation = cached
+    ? prepareRows(spec.inputs, data.x, data.validation, data.sparse, undefined, sparseFlags)
     : null;
   const batchOf = (rows: readonly number[]) =>
     prepared
@@ -243,7 +253,7 @@ export async function fitTabm(
     }
     average?.swap();
     const trainLoss = total / Math.max(1, order.length);
-    const valLoss = await tabmLoss(spec, weights, data, data.validation);
+    const valLoss = await tabmLoss(spec, weights, data, data.validation, undefined, validation);
     current = await endEpoch(
       current,
       { trainLoss, valLoss, rngState: rng.state(), started, name, patience, average },

@@ -30,12 +30,12 @@ Deno.test("transposeInto() moves every element to (column, row), tiles or no til
   }
 });
 
-Deno.test("sumMiddleInto() sums [outer, mid, inner] over mid", () => {
-  const src = iota(2 * 3 * 4);
-  const dst = new Float32Array(2 * 4);
-  sumMiddleInto(src, dst, 2, 3, 4);
-  // out[o, j] = Σ_m (12·o + 4·m + j) = 36·o + 12 + 3·j
-  assertEquals(Array.from(dst), [12, 15, 18, 21, 48, 51, 54, 57]);
+Deno.test("sumMiddleInto() sums [outer, mid, inner] over mid, in blocks of four rows and the rest", () => {
+  const src = iota(2 * 6 * 3);
+  const dst = new Float32Array(2 * 3);
+  sumMiddleInto(src, dst, 2, 6, 3);
+  // out[o, j] = Σ_m (18·o + 3·m + j) = 108·o + 45 + 6·j
+  assertEquals(Array.from(dst), [45, 51, 57, 153, 159, 165]);
 });
 
 Deno.test("matrixTranspose() finds the matrix in a transpose, ignoring dimensions of size 1", () => {
