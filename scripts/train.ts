@@ -205,21 +205,25 @@ export async function run(config: Partial<TrainConfig> = {}, options: RunOptions
 
 async function train(cfg: TrainConfig, quiet: boolean): Promise<TrainResult> {
   const log = (line: string) => quiet || console.error(line);
-  const active = await initBackend(cfg.backend);
-  log(
-    `train: backend ${active.backend}${
-      active.adapter ? ` on ${active.adapter}` : ""
-    } (tfjs ${tf.version.tfjs})`,
-  );
-  // The bags' workers load their modules while this thread reads the artifacts (collect makes 3 bags unless told).
-  const count = workerCount(active.backend, cfg.k || SPLIT_DEFAULTS.k, cfg.workers);
-  const started = cfg.model === "tabm" && cfg.stages.includes("regress") && count > 1
+  // The bags' workers load their modules (about 0.4 s) while this thread starts its backend and reads the
+  // artifacts (collect makes 3 bags unless told); if auto picks a GPU, the bags train in this thread instead.
+  const onCpu = ["auto", "wasm", "cpu"].includes(cfg.backend);
+  const count = workerCount("wasm", cfg.k || SPLIT_DEFAULTS.k, cfg.workers);
+  const started = onCpu && cfg.model === "tabm" && cfg.stages.includes("regress") && count > 1
     ? Array.from({ length: count }, () => startWorker())
     : [];
+  const stop = () => started.splice(0).forEach((worker) => worker.terminate());
   try {
+    const active = await initBackend(cfg.backend);
+    if (workerCount(active.backend, count) <= 1) stop();
+    log(
+      `train: backend ${active.backend}${
+        active.adapter ? ` on ${active.adapter}` : ""
+      } (tfjs ${tf.version.tfjs})`,
+    );
     return await trainStages(cfg, quiet, log, active, started);
   } finally {
-    for (const worker of started.splice(0)) worker.terminate();
+    stop();
   }
 }
 

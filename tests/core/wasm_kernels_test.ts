@@ -102,3 +102,35 @@ Deno.test("on wasm, transposes and sums give the values of the plain definitions
   );
   tf.dispose([x, m]);
 });
+
+Deno.test("on wasm, a clone shares its tensor's memory and outlives it", () => {
+  const before = tf.memory().numDataBuffers;
+  const a = tf.tensor1d([1, 2, 3]);
+  const b = a.clone();
+  assertEquals(tf.memory().numDataBuffers, before + 1, "one buffer for both");
+  a.dispose();
+  assertEquals(Array.from(b.dataSync()), [1, 2, 3]);
+  b.dispose();
+  assertEquals(tf.memory().numDataBuffers, before, "freed with the last of them");
+});
+
+Deno.test("on wasm, slices of consecutive elements and of scattered ones give the elements asked for", () => {
+  const m = tf.tensor2d(iota(6 * 4), [6, 4]);
+  assertEquals(
+    Array.from(tf.slice(m, [2, 0], [3, 4]).dataSync()),
+    Array.from(iota(24).subarray(8, 20)),
+    "rows",
+  );
+  assertEquals(
+    Array.from(tf.slice(m, [4, 0], [-1, -1]).dataSync()),
+    Array.from(iota(24).subarray(16)),
+    "to the end",
+  );
+  assertEquals(
+    Array.from(tf.slice(m, [1, 1], [2, 2]).dataSync()),
+    [5, 6, 9, 10],
+    "a block: the original kernel",
+  );
+  assertEquals(tf.slice(m, [2, 0], [3, 4]).shape, [3, 4]);
+  m.dispose();
+});
