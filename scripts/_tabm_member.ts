@@ -253,6 +253,16 @@ export type WorkerMessage =
   | { type: "done"; state: MemberState }
   | { type: "error"; message: string };
 
+/** How {@link trainTabmMembers} runs. */
+export interface MembersOptions {
+  backend: string;
+  workers: number;
+  quiet: boolean;
+  log: (line: string) => void;
+  /** Workers already started (see {@link startWorker}). */
+  started?: Worker[];
+}
+
 /**
  * Train the tabular models of `bags` (see {@link trainTabmMember}; `fingerprints` in bag order), on `workers`
  * workers when more than one (the `started` ones first, see {@link startWorker}; those left over are stopped),
@@ -263,17 +273,11 @@ export async function trainTabmMembers(
   bags: readonly TrainIndex[],
   data: TabmMemberData,
   fingerprints: readonly Fingerprint[],
-  options: {
-    backend: string;
-    workers: number;
-    quiet: boolean;
-    log: (line: string) => void;
-    started?: Worker[];
-  },
+  options: MembersOptions,
 ): Promise<MemberState[]> {
-  const { backend, workers, quiet, log, started = [] } = options;
+  const started = options.started ?? [];
   try {
-    return await trainOnWorkers(cfg, bags, data, fingerprints, { backend, workers, quiet, log, started });
+    return await trainOnWorkers(cfg, bags, data, fingerprints, { ...options, started });
   } finally {
     for (const worker of started.splice(0)) worker.terminate();
   }
@@ -284,13 +288,7 @@ async function trainOnWorkers(
   bags: readonly TrainIndex[],
   data: TabmMemberData,
   fingerprints: readonly Fingerprint[],
-  options: {
-    backend: string;
-    workers: number;
-    quiet: boolean;
-    log: (line: string) => void;
-    started: Worker[];
-  },
+  options: Required<MembersOptions>,
 ): Promise<MemberState[]> {
   const { backend, workers, quiet, log, started } = options;
   const fields = (s: TrainingState) => ({ loss: fmt(s.losses.at(-1)), val: fmt(s.valLosses.at(-1)) });

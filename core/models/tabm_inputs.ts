@@ -534,15 +534,9 @@ function segmentStarts(entrySegment: Int32Array, places: number, perRow: number)
 }
 
 /** Prepare `rows` of `m` once, as {@link prepareBatch} would (the same arguments). */
-export function prepareRows(
-  spec: TabmInputSpec,
-  m: Matrix,
-  rows: readonly number[],
-  sparse?: SparseRows,
-  outOfFold?: Float32Array,
-  sparseFlags = false,
-): PreparedRows {
-  const batch = prepareBatch(spec, m, rows, sparse, outOfFold, sparseFlags);
+export function prepareRows(...args: Parameters<typeof prepareBatch>): PreparedRows {
+  const [spec, m, rows] = args;
+  const batch = prepareBatch(...args);
   const place = new Int32Array(m.shape[0]).fill(-1);
   rows.forEach((r, i) => (place[r] = i));
   return {

@@ -116,13 +116,18 @@ Deno.test("fitTabmInputs() embeds large fields, keeps small ones as flags and fi
   assertThrows(() => fitTabmInputs(m, featureLayout(NAMES.slice(1)), [0]), TypeError, "columns");
 });
 
-Deno.test("prepareBatch() gives the dense inputs and each row's embedding entries, by segment and by row", () => {
-  const m = matrix();
-  const spec = fitTabmInputs(m, featureLayout(NAMES), [0, 1, 2, 3, 4, 5, 6], {
+/** The input stage fitted on rows 0–6 with 4 bins, the directors embedded (width 3). */
+function fittedOnSeven(m: Matrix) {
+  return fitTabmInputs(m, featureLayout(NAMES), [0, 1, 2, 3, 4, 5, 6], {
     bins: 4,
     embedding: 3,
     embedAbove: 3,
   });
+}
+
+Deno.test("prepareBatch() gives the dense inputs and each row's embedding entries, by segment and by row", () => {
+  const m = matrix();
+  const spec = fittedOnSeven(m);
   const rows = [6, 5, 1];
   const batch = prepareBatch(spec, m, rows);
   assertEquals(batch.rows, 3);
@@ -140,11 +145,7 @@ Deno.test("prepareBatch() gives the dense inputs and each row's embedding entrie
 
 Deno.test("prepareBatch() with sparse flags leaves the flag columns out and lists the flags set, by row and by flag", () => {
   const m = matrix();
-  const spec = fitTabmInputs(m, featureLayout(NAMES), [0, 1, 2, 3, 4, 5, 6], {
-    bins: 4,
-    embedding: 3,
-    embedAbove: 3,
-  });
+  const spec = fittedOnSeven(m);
   assertEquals(flagOffset(spec), 5, "the raw value and its 4 bins come first");
   assertEquals(spec.flags.length, 4, "missing:x and the 3 colours");
   const rows = [6, 5, 1];
@@ -194,11 +195,7 @@ Deno.test("without word vectors, neither the mean keyword vector nor the seed's 
 
 Deno.test("takeRows() copies from rows prepared once the batch prepareBatch() gives, flags as entries or not", () => {
   const m = matrix();
-  const spec = fitTabmInputs(m, featureLayout(NAMES), [0, 1, 2, 3, 4, 5, 6], {
-    bins: 4,
-    embedding: 3,
-    embedAbove: 3,
-  });
+  const spec = fittedOnSeven(m);
   assertEquals(spec.fields.length, 1, "the directors are embedded: their entries are taken too");
   for (const sparseFlags of [false, true]) {
     const prepared = prepareRows(spec, m, [7, 0, 2, 3, 5, 6, 1], undefined, undefined, sparseFlags);
