@@ -13,6 +13,7 @@ import {
   batchTensorsOf,
   isTabmMatrix,
   tabmForward,
+  type TabmInput,
   type TabmSpec,
   type TabmWeights,
 } from "../models/tabm.ts";
@@ -94,7 +95,7 @@ export interface TabmFitOptions {
   name?: string;
 }
 
-/** The most floats the training rows' encoded inputs may take to be prepared once (32M: 128 MB). */
+/** The most floats the training and validation rows' encoded inputs may take to be prepared once (32M: 128 MB). */
 const PREPARED_FLOATS = 2 ** 25;
 
 /**
@@ -115,16 +116,27 @@ export async function tabmLoss(
     const part = rows.slice(start, start + chunk);
     const y = Float32Array.from(part, (r) => data.y[r]);
     const sum = tf.tidy(() => {
-      const input = prepared
-        ? batchTensorsOf(tf, spec, takeRows(spec.inputs, prepared, part))
-        : batchTensors(tf, spec, data.x, part, data.sparse);
-      const out = tabmForward(tf, spec, weights, input, { clamp: true });
+      const out = tabmForward(tf, spec, weights, batchFor(spec, data, part, prepared), { clamp: true });
       return tf.sum(tf.square(tf.sub(tf.mean(out, 1), tf.tensor1d(y))));
     });
     total += (await sum.data())[0];
     sum.dispose();
   }
   return total / rows.length;
+}
+
+/** The tensors of the batch of `rows`: copied from `prepared` when given, else encoded here. */
+function batchFor(
+  spec: TabmSpec,
+  data: Pick<TabmData, "x" | "sparse">,
+  rows: readonly number[],
+  prepared: PreparedRows | null,
+  outOfFold?: Float32Array,
+  sparseFlags = false,
+): TabmInput {
+  return prepared
+    ? batchTensorsOf(tf, spec, takeRows(spec.inputs, prepared, rows))
+    : batchTensors(tf, spec, data.x, rows, data.sparse, outOfFold, sparseFlags);
 }
 
 /** Per row and member, 1 when the member learns from the row (a share `p` of rows per member). [rows × k]. */
@@ -195,10 +207,6 @@ export async function fitTabm(
   const validation = cached
     ? prepareRows(spec.inputs, data.x, data.validation, data.sparse, undefined, sparseFlags)
     : null;
-  const batchOf = (rows: readonly number[]) =>
-    prepared
-      ? batchTensorsOf(tf, spec, takeRows(spec.inputs, prepared, rows))
-      : batchTensors(tf, spec, data.x, rows, data.sparse, data.outOfFold, sparseFlags);
   const k = spec.members;
   // Which member learns from which row: fixed for the run (derived from the run's seed, so resuming keeps it).
   const include = memberSample < 1 ? memberMask(data.y.length, k, memberSample, state.seed) : null;
@@ -223,7 +231,7 @@ export async function fitTabm(
       const y = Float32Array.from(rows, (r) => data.y[r]);
       const rowWeights = include ? batchWeights(include, rows, k) : null;
       const { value, grads } = tf.tidy(() => {
-        const input = batchOf(rows);
+        const input = batchFor(spec, data, rows, prepared, data.outOfFold, sparseFlags);
         const target = tf.tensor2d(y, [rows.length, 1]);
         const weight = rowWeights ? tf.tensor2d(rowWeights, [rows.length, k]) : null;
         return tf.variableGrads(() => {

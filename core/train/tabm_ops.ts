@@ -8,14 +8,7 @@
  * @module
  */
 import * as tf from "../tfjs.ts";
-import {
-  type FlagInput,
-  padRows,
-  segmentSum,
-  type SparseInput,
-  splitFlagRows,
-  type TabmOps,
-} from "../models/tabm.ts";
+import { type FlagInput, segmentSum, type SparseInput, splitFlagRows, type TabmOps } from "../models/tabm.ts";
 
 type Save = (tensors: tf.Tensor[]) => void;
 
@@ -71,26 +64,29 @@ export const batchMatMulOp: (x: tf.Tensor3D, w: tf.Tensor3D) => tf.Tensor3D = tf
  * sum over the entries sorted by row. Shapes: table [rows, d] → [segments, d].
  */
 export function embeddingBagOp(table: tf.Tensor2D, input: SparseInput): tf.Tensor2D {
-  const [rows, d] = table.shape;
-  if (input.entryRow.shape[0] === 0) return tf.zeros([input.segments, d]);
-  if (!input.rowOrderRow || !input.rowOrderSegment) {
-    throw new TypeError("Cannot train the embeddings: the batch has no entries by row (see prepareBatch)");
-  }
-  const byRow = [input.rowOrderSegment, input.rowOrderRow] as const;
+  if (input.entryRow.shape[0] === 0) return tf.zeros([input.segments, table.shape[1]]);
+  const byRow = byTableRow(input, table.shape[0], "the embeddings");
   const op = tf.customGrad((...args: unknown[]) => {
     const [t] = args as [tf.Tensor2D, Save];
     return {
-      value: padRows(
-        tf,
-        tf.sparse.sparseSegmentSum(t, input.entryRow, input.entrySegment) as tf.Tensor2D,
-        input.segments,
-      ),
-      gradFunc: (dy: tf.Tensor | tf.Tensor[]) => [
-        padRows(tf, tf.sparse.sparseSegmentSum(dy as tf.Tensor2D, byRow[0], byRow[1]) as tf.Tensor2D, rows),
-      ],
+      value: segmentSum(tf, t, input),
+      gradFunc: (dy: tf.Tensor | tf.Tensor[]) => [segmentSum(tf, dy as tf.Tensor2D, byRow)],
     };
   });
   return op(table) as tf.Tensor2D;
+}
+
+/**
+ * The entries of `input` turned around for the gradient of its table (`rows` rows): each entry's segment is
+ * the output-gradient row to read, and its table row the segment it adds to (entries ordered by table row).
+ *
+ * @throws {TypeError} when the batch was prepared without its entries by row.
+ */
+function byTableRow(input: SparseInput, rows: number, what: string): SparseInput {
+  if (!input.rowOrderRow || !input.rowOrderSegment) {
+    throw new TypeError(`Cannot train ${what}: the batch has no entries by row (see prepareBatch)`);
+  }
+  return { segments: rows, entryRow: input.rowOrderSegment, entrySegment: input.rowOrderRow };
 }
 
 /**
@@ -100,18 +96,8 @@ export function embeddingBagOp(table: tf.Tensor2D, input: SparseInput): tf.Tenso
  * layer's multiplications.
  */
 export function flagMatMulOp(x: tf.Tensor2D, w: tf.Tensor2D, flags: FlagInput): tf.Tensor2D {
-  if (!flags.rowOrderRow || !flags.rowOrderSegment) {
-    throw new TypeError(
-      "Cannot train the first layer: the batch has no flag entries by row (see prepareBatch)",
-    );
-  }
-  const byRow = {
-    ...flags,
-    entryRow: flags.rowOrderSegment,
-    entrySegment: flags.rowOrderRow,
-    segments: flags.count,
-  };
   const { start, count } = flags;
+  const byRow = byTableRow(flags, count, "the first layer's flags");
   const op = tf.customGrad((...args: unknown[]) => {
     const [weights] = args as [tf.Tensor2D, Save];
     const { dense, flags: rows } = splitFlagRows(tf, weights, flags);
