@@ -100,7 +100,8 @@ function columnSd(meanSquare: number, mean: number): number {
 /**
  * {@link fitRidge} in its dual form, for more columns than rows (the seed features' 15k columns on 3k rows):
  * w = Zᵀα with (ZZᵀ + λI) α = y − ȳ, the same weights as the primal solution, at the cost of an n × n system
- * instead of a features × features one. ZZᵀ is built from the rows' non-zero entries, column by column:
+ * instead of a features × features one. ZZᵀ is built from the rows' non-zero entries, column by column (the
+ * columns non-zero in over half the rows as one dense matrix product):
  * ZZᵀ[r,t] = Σⱼ xᵣⱼxₜⱼ/σⱼ² − uᵣ − uₜ + c with uᵣ = Σⱼ xᵣⱼμⱼ/σⱼ² and c = Σⱼ μⱼ²/σⱼ².
  */
 function fitRidgeDual(
@@ -147,8 +148,16 @@ function fitRidgeDual(
       u[i] += v * means[j] * scale[j];
     }
   });
+  // Columns non-zero in over half the rows (numbers, word vectors) are one dense block, whose product is a
+  // blocked matrix product; pairing entries column by column would stream all of K once per such column.
+  const dense: number[] = [];
+  for (let j = 0; j < f; j++) if (scale[j] !== 0 && 2 * counts[j] > n) dense.push(j);
   const k = new Float64Array(n * n);
+  addGram(k, n, denseBlock(x, f, rows, dense, scale));
+  const isDense = new Uint8Array(f);
+  for (const j of dense) isDense[j] = 1;
   for (let j = 0; j < f; j++) {
+    if (isDense[j]) continue;
     const s = scale[j];
     for (let a = start[j]; a < start[j + 1]; a++) {
       const va = values[a] * s;
@@ -178,6 +187,59 @@ function fitRidgeDual(
   return { means, sds, weights, intercept: meanY, lambda };
 }
 
+/** The given columns of the given rows, each divided by its sd, row-major. Shape: [rows, columns]. */
+function denseBlock(
+  x: ArrayLike<number>,
+  f: number,
+  rows: readonly number[],
+  columns: readonly number[],
+  scale: Float64Array,
+): { z: Float64Array; width: number } {
+  const width = columns.length;
+  const z = new Float64Array(rows.length * width);
+  const sd = columns.map((j) => Math.sqrt(scale[j]));
+  rows.forEach((r, i) => {
+    for (let q = 0; q < width; q++) z[i * width + q] = x[r * f + columns[q]] * sd[q];
+  });
+  return { z, width };
+}
+
+/**
+ * Add the upper triangle of z zᵀ to k (n × n, row-major), four rows of z at a time so that each row it pairs
+ * them with is read once per four.
+ */
+function addGram(k: Float64Array, n: number, { z, width }: { z: Float64Array; width: number }) {
+  if (width === 0) return;
+  for (let i = 0; i < n; i += 4) {
+    const last = Math.min(i + 4, n) - 1;
+    // Rows past the end repeat the last one; their sums are dropped.
+    const p0 = i * width, p1 = Math.min(i + 1, last) * width;
+    const p2 = Math.min(i + 2, last) * width, p3 = last * width;
+    // Two rows t at a time too: eight sums from six reads.
+    for (let t = i; t < n; t += 2) {
+      const pt = t * width, pu = Math.min(t + 1, n - 1) * width;
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0, u0 = 0, u1 = 0, u2 = 0, u3 = 0;
+      for (let q = 0; q < width; q++) {
+        const v = z[pt + q], w = z[pu + q];
+        const z0 = z[p0 + q], z1 = z[p1 + q], z2 = z[p2 + q], z3 = z[p3 + q];
+        s0 += z0 * v;
+        s1 += z1 * v;
+        s2 += z2 * v;
+        s3 += z3 * v;
+        u0 += z0 * w;
+        u1 += z1 * w;
+        u2 += z2 * w;
+        u3 += z3 * w;
+      }
+      const sums = [s0, s1, s2, s3], next = [u0, u1, u2, u3];
+      for (let m = 0; i + m <= last; m++) {
+        k[(i + m) * n + t] += sums[m];
+        if (t + 1 < n) k[(i + m) * n + t + 1] += next[m];
+      }
+    }
+  }
+}
+
 /** Predict with a {@link RidgeModel}. Shape: x [rows, features] row-major; `rows` picks rows (all when omitted). */
 export function predictRidge(
   model: RidgeModel,
@@ -205,7 +267,24 @@ function choleskySolve(a: Float64Array, c: Float64Array, f: number): Float64Arra
     }
     const l = Math.sqrt(d);
     a[rj + j] = l;
-    for (let i = j + 1; i < f; i++) {
+    // Four rows at a time, each reading row j once per four.
+    let i = j + 1;
+    for (; i + 3 < f; i += 4) {
+      const r0 = i * f, r1 = r0 + f, r2 = r1 + f, r3 = r2 + f;
+      let s0 = a[r0 + j], s1 = a[r1 + j], s2 = a[r2 + j], s3 = a[r3 + j];
+      for (let k = 0; k < j; k++) {
+        const v = a[rj + k];
+        s0 -= a[r0 + k] * v;
+        s1 -= a[r1 + k] * v;
+        s2 -= a[r2 + k] * v;
+        s3 -= a[r3 + k] * v;
+      }
+      a[r0 + j] = s0 / l;
+      a[r1 + j] = s1 / l;
+      a[r2 + j] = s2 / l;
+      a[r3 + j] = s3 / l;
+    }
+    for (; i < f; i++) {
       const ri = i * f;
       let s = a[ri + j];
       for (let k = 0; k < j; k++) s -= a[ri + k] * a[rj + k];
