@@ -150,12 +150,10 @@ function fitRidgeDual(
   });
   // Columns non-zero in over half the rows (numbers, word vectors) are one dense block, whose product is a
   // blocked matrix product; pairing entries column by column would stream all of K once per such column.
-  const dense: number[] = [];
-  for (let j = 0; j < f; j++) if (scale[j] !== 0 && 2 * counts[j] > n) dense.push(j);
+  const isDense = scale.map((s, j) => s !== 0 && 2 * counts[j] > n ? 1 : 0);
+  const dense = [...isDense.keys()].filter((j) => isDense[j]);
   const k = new Float64Array(n * n);
   addGram(k, n, denseBlock(x, f, rows, dense, scale));
-  const isDense = new Uint8Array(f);
-  for (const j of dense) isDense[j] = 1;
   for (let j = 0; j < f; j++) {
     if (isDense[j]) continue;
     const s = scale[j];
